@@ -1,0 +1,22 @@
+package io.glasswarden.directory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The port through which Glasswarden reads an Entra directory. Implementations never throw for data they cannot read:
+ * they return {@link Fact.Unknown} with a {@link DataGap} (fail closed). They throw {@link DirectoryUnavailableException}
+ * only when nothing at all can be read (e.g. no token can be obtained).
+ */
+public interface Directory {
+
+    /** Reads tenant-wide facts and the facts of each account; sign-ins from {@code signInsSince}. */
+    DirectoryReading read(DirectoryTenant tenant, List<AccountRef> accounts, Instant signInsSince);
+
+    /** Users holding an active Global Administrator assignment (for emergency account candidates). */
+    DirectoryResult<List<CandidateUser>> readGlobalAdministrators(DirectoryTenant tenant);
+
+    /** Sign-ins of the given users (object ids) created at or after {@code since}, oldest first. */
+    DirectoryResult<List<SignIn>> readSignIns(DirectoryTenant tenant, Collection<String> userIds, Instant since);
+}

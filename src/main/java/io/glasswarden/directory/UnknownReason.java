@@ -1,0 +1,17 @@
+package io.glasswarden.directory;
+
+/** Why a fact could not be read; the wire value is the {@code reason} of an UNKNOWN finding (rules.md). */
+public enum UnknownReason {
+    GRAPH_ERROR("graph-error"), THROTTLED("throttled"), TIMEOUT("timeout"), PERMISSION_DENIED(
+            "permission-denied"), LICENSE_REQUIRED("license-required"), NOT_FOUND("not-found");
+
+    private final String wireValue;
+
+    UnknownReason(String wireValue) {
+        this.wireValue = wireValue;
+    }
+
+    public String wireValue() {
+        return wireValue;
+    }
+}
