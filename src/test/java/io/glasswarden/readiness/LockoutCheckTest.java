@@ -14,9 +14,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.glasswarden.directory.AuthenticationMethod;
 import io.glasswarden.directory.AuthenticationStrength;
 import io.glasswarden.directory.ConditionalAccessPolicy.GrantControls;
 import io.glasswarden.directory.Fact;
+import io.glasswarden.directory.MethodKind;
 
 class LockoutCheckTest {
     private static final CredentialAssessment TWO_YUBIKEYS = CredentialAssessment.assess(ready().context());
@@ -99,6 +101,15 @@ class LockoutCheckTest {
         CredentialAssessment helloUser = CredentialAssessment.assess(ready().methods(windowsHello("w", "normal"))
                 .context());
         assertThat(check(helloUser, hello).satisfiable(grant).isYes()).isTrue();
+    }
+
+    @Test
+    void macPlatformCredentialCountsAsWindowsHelloForStrengths() {
+        GrantControls grant = new GrantControls("AND", List.of(), List.of(), List.of(), PHISHING_RESISTANT);
+        CredentialAssessment mac = CredentialAssessment.assess(ready().methods(AuthenticationMethod.withKeyStrength(
+                "mac", MethodKind.PLATFORM_CREDENTIAL, "MacBook", FactsBuilder.NOW, "normal")).context());
+
+        assertThat(check(mac, phishingResistantStrength(List.of())).satisfiable(grant).isYes()).isTrue();
     }
 
     @Test

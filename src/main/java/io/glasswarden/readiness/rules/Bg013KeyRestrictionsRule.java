@@ -24,7 +24,7 @@ public final class Bg013KeyRestrictionsRule implements AccountRule {
             Severity.HIGH,
             "Add the blocked keys' AAGUIDs to the allow list (or remove them from the block list) of the passkey "
                     + "profile or key restrictions that apply to the account, or register keys of a permitted model.",
-            "https://learn.microsoft.com/en-us/entra/identity/authentication/how-to-enable-passkey-fido2");
+            "https://learn.microsoft.com/en-us/entra/identity/authentication/how-to-authentication-passkey-profiles");
 
     @Override
     public RuleDescriptor descriptor() {
