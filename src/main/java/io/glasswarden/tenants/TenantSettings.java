@@ -2,20 +2,28 @@ package io.glasswarden.tenants;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.glasswarden.core.Guids;
+
 /**
  * Per-tenant readiness settings. Every field has the default of the rule catalogue (rules.md); a {@code null} given on
  * the wire means "use the default".
  */
 public record TenantSettings(
-        Integer minUsableCredentials,
-        List<String> approvedAaguids,
+        @Min(1) @Max(10) Integer minUsableCredentials,
+        @Size(max = 500) List<@NotNull @Pattern(regexp = Guids.REGEX, message = "must be an AAGUID") String> approvedAaguids,
         Boolean allowSyncedPasskeys,
-        List<String> allowedFallbackMethods,
+        List<@NotNull @Pattern(regexp = "phone|microsoftAuthenticator|softwareOath|hardwareOath|email", message = "must be one of phone, microsoftAuthenticator, softwareOath, hardwareOath, email") String> allowedFallbackMethods,
         Boolean requireInitialDomain,
-        Integer drillIntervalDays,
-        Integer attestationIntervalDays,
-        Integer reminderLeadDays,
-        String evaluationCron) {
+        @Min(1) @Max(365) Integer drillIntervalDays,
+        @Min(1) @Max(730) Integer attestationIntervalDays,
+        @Min(0) @Max(90) Integer reminderLeadDays,
+        @QuartzCron String evaluationCron) {
 
     /** Method kinds that may be allowed as phishable fallback (BG-060). */
     public static final List<String> FALLBACK_METHODS = List.of("phone", "microsoftAuthenticator", "softwareOath",
@@ -33,10 +41,12 @@ public record TenantSettings(
         return new TenantSettings(
                 minUsableCredentials != null ? minUsableCredentials : d.minUsableCredentials,
                 approvedAaguids != null
-                        ? approvedAaguids.stream().map(String::toLowerCase).toList()
+                        ? approvedAaguids.stream().map(Guids::normalize).distinct().toList()
                         : d.approvedAaguids,
                 allowSyncedPasskeys != null ? allowSyncedPasskeys : d.allowSyncedPasskeys,
-                allowedFallbackMethods != null ? List.copyOf(allowedFallbackMethods) : d.allowedFallbackMethods,
+                allowedFallbackMethods != null
+                        ? allowedFallbackMethods.stream().distinct().toList()
+                        : d.allowedFallbackMethods,
                 requireInitialDomain != null ? requireInitialDomain : d.requireInitialDomain,
                 drillIntervalDays != null ? drillIntervalDays : d.drillIntervalDays,
                 attestationIntervalDays != null ? attestationIntervalDays : d.attestationIntervalDays,
