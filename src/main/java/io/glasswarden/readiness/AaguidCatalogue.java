@@ -39,15 +39,24 @@ public final class AaguidCatalogue {
         return new AaguidCatalogue(Map.of());
     }
 
-    /** The list shipped with Glasswarden. */
+    /** The list shipped with Glasswarden, parsed once. */
     public static AaguidCatalogue bundled() {
-        try (InputStream in = AaguidCatalogue.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        return Bundled.INSTANCE;
+    }
+
+    /** Holder idiom: the resource is read on first use, once. */
+    private static final class Bundled {
+        static final AaguidCatalogue INSTANCE = load();
+
+        private static AaguidCatalogue load() {
+            try (InputStream in = AaguidCatalogue.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + RESOURCE);
+                }
+                return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

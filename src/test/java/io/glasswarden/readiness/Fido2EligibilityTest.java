@@ -68,6 +68,13 @@ class Fido2EligibilityTest {
     }
 
     @Test
+    void unrecognisedEnforcementTypeIsUnknownNotPermitted() {
+        Fido2Policy policy = fido2Policy(List.of(allUsers()), List.of(), new KeyRestrictions(true,
+                "unknownFutureValue", List.of(YUBIKEY_5)));
+        assertThat(eligibility(policy, false).permits(KEY).isUnknown()).isTrue();
+    }
+
+    @Test
     void profileListedOnTheMatchingTargetApplies() {
         Fido2Policy policy = fido2Profiles(List.of(group("g-bg", "p-yk")), "p-any", DEVICE_BOUND_YUBIKEY, ANY_KEY);
         Fido2Eligibility eligibility = eligibility(policy, false, "g-bg");

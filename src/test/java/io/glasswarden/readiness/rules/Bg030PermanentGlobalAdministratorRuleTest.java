@@ -43,6 +43,20 @@ class Bg030PermanentGlobalAdministratorRuleTest {
     }
 
     @Test
+    void directAssignmentWithoutScheduleInstanceCountsAsPermanent() {
+        Finding finding = ready().activeSchedules().evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.PASS);
+        assertThat((String) finding.evidence().get("scheduleData")).contains("no schedule instance found");
+    }
+
+    @Test
+    void permanentScheduleWinsOverAnEndingOne() {
+        assertThat(ready().activeSchedules(globalAdminSchedule("Direct", NOW.plus(days(3))),
+                globalAdminSchedule("Direct", null)).evaluate(rule).result()).isEqualTo(RuleResult.PASS);
+    }
+
+    @Test
     void onlyEligibleFails() {
         Finding finding = ready().roles()
                 .eligibleSchedules(new RoleSchedule(GLOBAL_ADMIN, "/", USER_ID, "Direct",
