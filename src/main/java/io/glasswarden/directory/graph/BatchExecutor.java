@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -143,8 +142,7 @@ final class BatchExecutor {
     private static Map<String, String> headers(JsonNode node) {
         Map<String, String> out = new HashMap<>();
         if (node != null && node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> h = it.next();
+            for (Map.Entry<String, JsonNode> h : node.properties()) {
                 out.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue().asText());
             }
         }
