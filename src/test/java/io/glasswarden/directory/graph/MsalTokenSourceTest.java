@@ -158,9 +158,8 @@ class MsalTokenSourceTest extends FakeGraphTest {
         String assertion = formValue(request, "client_assertion");
         String header = new String(Base64.getUrlDecoder().decode(assertion.split("\\.")[0]), StandardCharsets.UTF_8);
         byte[] der = TestCertificates.load(p12).getCertificate(alias).getEncoded();
-        String thumbprint = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(MessageDigest.getInstance("SHA-256").digest(der));
+        // MSAL4J 1.26 writes the SHA-256 thumbprint in standard Base64 (with padding), not base64url
+        String thumbprint = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(der));
         assertThat(header).contains("\"x5t#S256\":\"" + thumbprint + "\"").contains("RS256");
         assertThat(formValue(request, "client_secret")).isNull();
     }
