@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -83,7 +84,7 @@ final class AccountReads {
         return Fact.unknown(DataGap.of(area.data(), UnknownReason.NOT_FOUND, "the account does not exist"));
     }
 
-    static <T> Fact<T> read(DataArea area, GraphResponse response, java.util.function.Function<JsonNode, T> mapper) {
+    static <T> Fact<T> read(DataArea area, GraphResponse response, Function<JsonNode, T> mapper) {
         if (response == null) {
             return Fact.unknown(DataGap.of(area.data(), UnknownReason.GRAPH_ERROR, "not read"));
         }

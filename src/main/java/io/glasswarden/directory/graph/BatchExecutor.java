@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,7 +82,11 @@ final class BatchExecutor {
     List<List<GraphStep>> pack(List<GraphStep> steps) {
         List<List<GraphStep>> batches = new ArrayList<>();
         List<Map<RequestPacer.Bucket, Integer>> counts = new ArrayList<>();
-        for (GraphStep step : steps) {
+        // paced steps first, so that they spread over the batches the other steps need anyway
+        List<GraphStep> ordered = steps.stream()
+                .sorted(Comparator.comparing(s -> s.bucket() == RequestPacer.Bucket.DEFAULT))
+                .toList();
+        for (GraphStep step : ordered) {
             int target = -1;
             for (int i = 0; i < batches.size() && target < 0; i++) {
                 if (batches.get(i).size() < MAX_STEPS

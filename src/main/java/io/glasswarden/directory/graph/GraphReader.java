@@ -3,6 +3,7 @@ package io.glasswarden.directory.graph;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,12 @@ import io.glasswarden.directory.CandidateUser;
 import io.glasswarden.directory.DirectoryReading;
 import io.glasswarden.directory.DirectoryResult;
 import io.glasswarden.directory.DirectoryTenant;
+import io.glasswarden.directory.DirectoryUser;
 import io.glasswarden.directory.Fact;
 import io.glasswarden.directory.RoleAssignment;
 import io.glasswarden.directory.SignIn;
 import io.glasswarden.directory.TenantFacts;
+import io.quarkus.logging.Log;
 
 /**
  * Plans and runs the reads of one operation in two rounds of batches: (1) four steps per account plus the tenant-wide
@@ -64,8 +67,15 @@ final class GraphReader {
         Read read = readAccounts(client, refs, false, null, counter);
         List<CandidateUser> candidates = new ArrayList<>();
         for (AccountFacts facts : read.accounts()) {
-            // a user deleted or unreadable since the assignment read cannot be judged: it is left out only if gone
-            facts.user().asOptional().flatMap(u -> u).ifPresent(u -> candidates.add(new CandidateUser(u, facts)));
+            if (facts.user().isKnown()) {
+                // a user deleted since the assignment read is no candidate
+                facts.user().value().ifPresent(u -> candidates.add(new CandidateUser(u, facts)));
+            } else {
+                // unreadable: still a candidate, known by id only; its facts say what is missing
+                DirectoryUser idOnly = new DirectoryUser(facts.ref().objectId(), null, null, null, null, null, null,
+                        List.of());
+                candidates.add(new CandidateUser(idOnly, facts));
+            }
         }
         return new DirectoryResult<>(Fact.known(List.copyOf(candidates)), counter.get());
     }
@@ -74,8 +84,13 @@ final class GraphReader {
         GraphClients.TenantClient client = open(tenant);
         AtomicInteger counter = new AtomicInteger();
         List<String> ids = List.copyOf(new LinkedHashSet<>(userIds));
-        Map<String, GraphResponse> results = batches.execute(client, SignInReads.steps(ids, since), counter);
-        return new DirectoryResult<>(SignInReads.collect(ids, since, results), counter.get());
+        Map<String, GraphResponse> results = new HashMap<>(
+                batches.execute(client, SignInReads.steps(ids, since, false), counter));
+        boolean singly = SignInReads.filterRejected(results);
+        if (singly) {
+            results.putAll(batches.execute(client, SignInReads.steps(ids, since, true), counter));
+        }
+        return new DirectoryResult<>(SignInReads.collect(ids, since, results, singly), counter.get());
     }
 
     private record Read(List<AccountFacts> accounts, TenantReads.Policies policies, Fact<List<SignIn>> signIns) {
@@ -101,18 +116,31 @@ final class GraphReader {
                 principals.addAll(partial.roleAssignableGroups());
             }
         }
-        List<GraphStep> second = new ArrayList<>(RoleReads.steps(principals));
+        List<GraphStep> second = new ArrayList<>(RoleReads.steps(principals, false));
         if (withSignIns) {
-            second.addAll(SignInReads.steps(userIds, since));
+            second.addAll(SignInReads.steps(userIds, since, false));
         }
-        Map<String, GraphResponse> round2 = second.isEmpty() ? Map.of() : batches.execute(client, second, counter);
-        RoleReads.RoleData roles = RoleReads.collect(principals, round2);
+        Map<String, GraphResponse> round2 = new HashMap<>(batches.execute(client, second, counter));
+        boolean rolesSingly = RoleReads.filterRejected(round2);
+        boolean signInsSingly = withSignIns && SignInReads.filterRejected(round2);
+        if (rolesSingly || signInsSingly) {
+            // Graph documents these filters but refused one: read again, one id per step
+            Log.infof("Graph refused a multi-id filter in tenant %s (roles: %s, sign-ins: %s): reading per id",
+                    client.tenantId(), rolesSingly, signInsSingly);
+            List<GraphStep> again = new ArrayList<>(rolesSingly ? RoleReads.steps(principals, true) : List.of());
+            again.addAll(signInsSingly ? SignInReads.steps(userIds, since, true) : List.of());
+            round2.putAll(batches.execute(client, again, counter));
+        }
+        RoleReads.RoleData roles = RoleReads.collect(principals, round2, rolesSingly);
         List<AccountFacts> facts = partials.stream()
                 .map(p -> new AccountFacts(p.ref(), p.user(), p.activity(),
                         p.methods(), p.groups(), RoleReads.assignments(roles.assignments(), p),
-                        RoleReads.schedules(roles.active(), p), RoleReads.schedules(roles.eligible(), p)))
+                        RoleReads.schedules(DataArea.ACTIVE_ROLE_SCHEDULES, roles.active(), p),
+                        RoleReads.schedules(DataArea.ELIGIBLE_ROLE_SCHEDULES, roles.eligible(), p)))
                 .toList();
-        Fact<List<SignIn>> signIns = withSignIns ? SignInReads.collect(userIds, since, round2) : Fact.known(List.of());
+        Fact<List<SignIn>> signIns = withSignIns
+                ? SignInReads.collect(userIds, since, round2, signInsSingly)
+                : Fact.known(List.of());
         return new Read(facts, TenantReads.policies(round1), signIns);
     }
 

@@ -1,5 +1,6 @@
 package io.glasswarden.directory.graph;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -54,7 +55,7 @@ final class GraphTransport {
         request.setUri(URI.create(url.startsWith("/") ? client.endpoints().graphEndpoint() + url : url));
         request.headers.add("Accept", "application/json");
         if (json != null) {
-            request.setStreamContent(new java.io.ByteArrayInputStream(json), "application/json");
+            request.setStreamContent(new ByteArrayInputStream(json), "application/json");
         }
         counter.incrementAndGet();
         GraphResponse response = exchange(client, request);

@@ -3,6 +3,8 @@ package io.glasswarden.directory.graph;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,59 +17,76 @@ import io.glasswarden.directory.DataGap;
 import io.glasswarden.directory.Fact;
 import io.glasswarden.directory.RoleAssignment;
 import io.glasswarden.directory.RoleSchedule;
+import io.glasswarden.directory.UnknownReason;
 
 /**
- * Tenant-wide role reads filtered by principal ids (the accounts and their role-assignable groups), 15 ids per step:
- * three steps per 15 principals instead of three per account. Active assignments, active schedule instances and
- * eligible schedule instances.
+ * Tenant-wide role reads filtered by principal ids (the accounts and their role-assignable groups): active
+ * assignments, active and eligible PIM schedule instances. Normally {@code principalId in (…)} with 15 ids per step
+ * ({@code r{i}-…}): three steps per 15 principals instead of three per account. Should Graph reject the {@code in}
+ * filter (400), the reads are repeated with one {@code principalId eq} step per principal ({@code p{i}-…}).
  */
 final class RoleReads {
 
     static final int IDS_PER_STEP = 15;
     private static final String BASE = "/roleManagement/directory/";
+    private static final List<String> KINDS = List.of("-assignments", "-active", "-eligible");
 
     private RoleReads() {
     }
 
-    /** The raw items of the three reads, or the gap of the first chunk that failed. */
+    /** The raw items of the three reads, or the gap of the first step that failed. */
     record RoleData(Fact<List<JsonNode>> assignments, Fact<List<JsonNode>> active, Fact<List<JsonNode>> eligible) {
     }
 
-    static List<GraphStep> steps(Collection<String> principalIds) {
+    static List<GraphStep> steps(Collection<String> principalIds, boolean onePerStep) {
         List<GraphStep> steps = new ArrayList<>();
-        List<List<String>> chunks = chunks(principalIds);
+        List<List<String>> chunks = chunks(principalIds, onePerStep ? 1 : IDS_PER_STEP);
         for (int i = 0; i < chunks.size(); i++) {
-            String filter = GraphPaths.filter(GraphPaths.in("principalId", chunks.get(i)));
-            steps.add(GraphStep.of("r" + i + "-assignments", BASE + "roleAssignments?" + filter));
-            steps.add(GraphStep.of("r" + i + "-active", BASE + "roleAssignmentScheduleInstances?" + filter));
-            steps.add(GraphStep.of("r" + i + "-eligible", BASE + "roleEligibilityScheduleInstances?" + filter));
+            List<String> ids = chunks.get(i);
+            String filter = GraphPaths.filter(onePerStep
+                    ? "principalId eq " + GraphPaths.literal(ids.get(0))
+                    : GraphPaths.in("principalId", ids));
+            String prefix = (onePerStep ? "p" : "r") + i;
+            steps.add(GraphStep.of(prefix + "-assignments", BASE + "roleAssignments?" + filter));
+            steps.add(GraphStep.of(prefix + "-active", BASE + "roleAssignmentScheduleInstances?" + filter));
+            steps.add(GraphStep.of(prefix + "-eligible", BASE + "roleEligibilityScheduleInstances?" + filter));
         }
         return steps;
     }
 
-    static RoleData collect(Collection<String> principalIds, Map<String, GraphResponse> results) {
-        int chunks = chunks(principalIds).size();
-        return new RoleData(items(DataArea.ROLE_ASSIGNMENTS, "-assignments", chunks, results),
-                items(DataArea.ACTIVE_ROLE_SCHEDULES, "-active", chunks, results),
-                items(DataArea.ELIGIBLE_ROLE_SCHEDULES, "-eligible", chunks, results));
+    /** Whether Graph refused the {@code in} filter of a chunked read. */
+    static boolean filterRejected(Map<String, GraphResponse> results) {
+        return results.entrySet()
+                .stream()
+                .anyMatch(e -> e.getKey().startsWith("r")
+                        && KINDS.stream().anyMatch(e.getKey()::endsWith) && e.getValue().status() == 400);
+    }
+
+    static RoleData collect(Collection<String> principalIds, Map<String, GraphResponse> results, boolean onePerStep) {
+        int steps = chunks(principalIds, onePerStep ? 1 : IDS_PER_STEP).size();
+        String prefix = onePerStep ? "p" : "r";
+        return new RoleData(items(DataArea.ROLE_ASSIGNMENTS, prefix, "-assignments", steps, results),
+                items(DataArea.ACTIVE_ROLE_SCHEDULES, prefix, "-active", steps, results),
+                items(DataArea.ELIGIBLE_ROLE_SCHEDULES, prefix, "-eligible", steps, results));
     }
 
     static Fact<List<RoleAssignment>> assignments(Fact<List<JsonNode>> items, AccountReads.Partial account) {
-        return forAccount(items, account, RoleMapper::assignment);
+        return forAccount(DataArea.ROLE_ASSIGNMENTS, items, account, RoleMapper::assignment);
     }
 
-    static Fact<List<RoleSchedule>> schedules(Fact<List<JsonNode>> items, AccountReads.Partial account) {
-        return forAccount(items, account, (node, userId) -> RoleMapper.schedule(node));
+    static Fact<List<RoleSchedule>> schedules(DataArea area, Fact<List<JsonNode>> items,
+            AccountReads.Partial account) {
+        return forAccount(area, items, account, (node, userId) -> RoleMapper.schedule(node));
     }
 
     /**
      * The items whose principal is the user or one of its role-assignable groups. Unknown when the user id or the
      * groups are unknown: group-derived roles could not be told apart then (fail closed).
      */
-    private static <T> Fact<List<T>> forAccount(Fact<List<JsonNode>> items, AccountReads.Partial account,
-            BiFunction<JsonNode, String, T> mapper) {
+    private static <T> Fact<List<T>> forAccount(DataArea area, Fact<List<JsonNode>> items,
+            AccountReads.Partial account, BiFunction<JsonNode, String, T> mapper) {
         if (account.notFound()) {
-            return AccountReads.notFound(DataArea.ROLE_ASSIGNMENTS);
+            return AccountReads.notFound(area);
         }
         if (account.userId() == null) {
             return Fact.unknown(account.userGap());
@@ -88,28 +107,27 @@ final class RoleReads {
                 .toList());
     }
 
-    private static Fact<List<JsonNode>> items(DataArea area, String suffix, int chunks,
+    private static Fact<List<JsonNode>> items(DataArea area, String prefix, String suffix, int steps,
             Map<String, GraphResponse> results) {
-        List<JsonNode> out = new ArrayList<>();
-        for (int i = 0; i < chunks; i++) {
-            GraphResponse response = results.get("r" + i + suffix);
-            if (response == null || !response.ok()) {
-                DataGap gap = response == null
-                        ? DataGap.of(area.data(), io.glasswarden.directory.UnknownReason.GRAPH_ERROR,
-                                "not read")
-                        : GraphErrorClassifier.gap(area, response);
-                return Fact.unknown(gap);
+        Map<String, JsonNode> byId = new LinkedHashMap<>(); // a group's item may answer two filters
+        for (int i = 0; i < steps; i++) {
+            GraphResponse response = results.get(prefix + i + suffix);
+            if (response == null) {
+                return Fact.unknown(DataGap.of(area.data(), UnknownReason.GRAPH_ERROR, "not read"));
             }
-            response.body().path("value").forEach(out::add);
+            if (!response.ok()) {
+                return Fact.unknown(GraphErrorClassifier.gap(area, response));
+            }
+            response.body().path("value").forEach(n -> byId.putIfAbsent(String.valueOf(JsonFields.text(n, "id")), n));
         }
-        return Fact.known(List.copyOf(out));
+        return Fact.known(List.copyOf(byId.values()));
     }
 
-    static List<List<String>> chunks(Collection<String> ids) {
-        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+    static List<List<String>> chunks(Collection<String> ids, int size) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < distinct.size(); i += IDS_PER_STEP) {
-            chunks.add(List.copyOf(distinct.subList(i, Math.min(distinct.size(), i + IDS_PER_STEP))));
+        for (int i = 0; i < distinct.size(); i += size) {
+            chunks.add(List.copyOf(distinct.subList(i, Math.min(distinct.size(), i + size))));
         }
         return chunks;
     }

@@ -16,17 +16,18 @@ import io.glasswarden.directory.SignIn;
 import io.glasswarden.directory.UnknownReason;
 
 /**
- * Sign-ins of given users since an instant, 15 users per step ({@code userId eq … or …}), in the paced "Entra logs"
- * bucket (5 requests/10 s per tenant). Graph returns newest first; the result is oldest first without duplicates.
+ * Sign-ins of given users since an instant, in the paced "Entra logs" bucket (5 requests/10 s per tenant): 15 users
+ * per step ({@code userId eq … or …}, ids {@code s{i}-signins}), or one user per step ({@code u{i}-signins}) should
+ * Graph refuse the {@code or} filter. Graph returns newest first; the result is oldest first without duplicates.
  */
 final class SignInReads {
 
     private SignInReads() {
     }
 
-    static List<GraphStep> steps(Collection<String> userIds, Instant since) {
+    static List<GraphStep> steps(Collection<String> userIds, Instant since, boolean onePerStep) {
         List<GraphStep> steps = new ArrayList<>();
-        List<List<String>> chunks = RoleReads.chunks(userIds);
+        List<List<String>> chunks = RoleReads.chunks(userIds, onePerStep ? 1 : RoleReads.IDS_PER_STEP);
         String from = since.truncatedTo(ChronoUnit.SECONDS).toString();
         for (int i = 0; i < chunks.size(); i++) {
             String users = chunks.get(i)
@@ -34,17 +35,25 @@ final class SignInReads {
                     .map(id -> "userId eq " + GraphPaths.literal(id))
                     .collect(Collectors.joining(" or "));
             String filter = "createdDateTime ge " + from + " and (" + users + ")";
-            steps.add(new GraphStep("s" + i + "-signins", "/auditLogs/signIns?" + GraphPaths.filter(filter)
-                    + "&$top=1000", RequestPacer.Bucket.SIGN_INS));
+            steps.add(new GraphStep((onePerStep ? "u" : "s") + i + "-signins",
+                    "/auditLogs/signIns?" + GraphPaths.filter(filter) + "&$top=1000", RequestPacer.Bucket.SIGN_INS));
         }
         return steps;
     }
 
-    static Fact<List<SignIn>> collect(Collection<String> userIds, Instant since, Map<String, GraphResponse> results) {
-        int chunks = RoleReads.chunks(userIds).size();
+    /** Whether Graph refused the filter of a chunked read. */
+    static boolean filterRejected(Map<String, GraphResponse> results) {
+        return results.entrySet()
+                .stream()
+                .anyMatch(e -> e.getKey().matches("s\\d+-signins") && e.getValue().status() == 400);
+    }
+
+    static Fact<List<SignIn>> collect(Collection<String> userIds, Instant since, Map<String, GraphResponse> results,
+            boolean onePerStep) {
+        int steps = RoleReads.chunks(userIds, onePerStep ? 1 : RoleReads.IDS_PER_STEP).size();
         Map<String, SignIn> byId = new LinkedHashMap<>();
-        for (int i = 0; i < chunks; i++) {
-            GraphResponse response = results.get("s" + i + "-signins");
+        for (int i = 0; i < steps; i++) {
+            GraphResponse response = results.get((onePerStep ? "u" : "s") + i + "-signins");
             if (response == null) {
                 return Fact.unknown(DataGap.of(DataArea.SIGN_INS.data(), UnknownReason.GRAPH_ERROR, "not read"));
             }

@@ -3,6 +3,7 @@ package io.glasswarden.directory.graph;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -63,7 +64,7 @@ final class TenantReads {
     }
 
     private static <T> Fact<T> configuration(GraphResponse policy, String id,
-            java.util.function.Function<JsonNode, T> mapper) {
+            Function<JsonNode, T> mapper) {
         Fact<Optional<JsonNode>> found = AccountReads.read(DataArea.METHODS_POLICY, policy,
                 body -> PolicyMapper.configuration(body, id));
         if (!found.isKnown()) {

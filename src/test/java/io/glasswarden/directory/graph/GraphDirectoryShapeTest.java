@@ -165,4 +165,24 @@ class GraphDirectoryShapeTest extends FakeGraphTest {
         assertThat(result.fact().missing().orElseThrow().permission()).isEqualTo("RoleManagement.Read.Directory");
         assertThat(result.requests()).isEqualTo(1);
     }
+
+    @Test
+    void refusedMultiIdFiltersAreReadAgainOneIdPerStep() {
+        graph.server.stubFor(get(urlPathEqualTo("/v1.0/roleManagement/directory/roleAssignments")).atPriority(1)
+                .withQueryParam("$filter", com.github.tomakehurst.wiremock.client.WireMock.containing(" in "))
+                .willReturn(TenantFixture.error(400, "Request_UnsupportedQuery")));
+        graph.server.stubFor(get(urlPathEqualTo("/v1.0/auditLogs/signIns")).atPriority(1)
+                .withQueryParam("$filter", com.github.tomakehurst.wiremock.client.WireMock.containing(" or "))
+                .willReturn(TenantFixture.error(400, "BadRequest")));
+        List<AccountRef> two = List.of(ONE.get(0), new AccountRef("00000000-0000-4000-8000-000000000002", null));
+
+        DirectoryReading reading = directory().read(TENANT, two, Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(reading.accounts().get(0).activeRoleAssignments().value()).hasSize(2);
+        assertThat(reading.tenant().signIns().value()).extracting(s -> s.id()).containsExactly("s1", "s2");
+        // user, its role group, the second user: one eq step each
+        assertThat(graph.stepsTo("/roleManagement/directory/roleAssignments?")).hasSize(4);
+        assertThat(graph.stepsTo("/auditLogs/signIns")).hasSize(3);
+        assertThat(reading.requests()).isEqualTo(3);
+    }
 }

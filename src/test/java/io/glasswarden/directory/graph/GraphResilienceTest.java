@@ -186,4 +186,21 @@ class GraphResilienceTest extends FakeGraphTest {
         assertThat(result.requests()).isEqualTo(2);
         assertThat(result.fact().value()).extracting(s -> s.id()).containsExactly("s1", "s2");
     }
+
+    @Test
+    void throttledBatchRequestIsSentAgainAfterItsRetryAfter() {
+        graph.server.stubFor(post(urlPathEqualTo("/v1.0/$batch")).atPriority(1)
+                .inScenario("outer")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("ok")
+                .willReturn(TenantFixture.error(429, "TooManyRequests").withHeader("Retry-After", "3")));
+
+        DirectoryReading reading = directory().read(TENANT, ONE, time.instant());
+
+        assertThat(reading.accounts().get(0).user().isKnown()).isTrue();
+        assertThat(reading.tenant().fido2Policy().isKnown()).isTrue();
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3));
+        assertThat(reading.requests()).isEqualTo(3);
+        assertThat(registry.counter("glasswarden.graph.requests", "outcome", "throttled").count()).isEqualTo(1);
+    }
 }
