@@ -93,16 +93,19 @@ final class GraphReader {
         return new DirectoryResult<>(SignInReads.collect(ids, since, results, singly), counter.get());
     }
 
+    /** Account facts, and (when read tenant-wide) the tenant's policies and the accounts' sign-ins. */
     private record Read(List<AccountFacts> accounts, TenantReads.Policies policies, Fact<List<SignIn>> signIns) {
     }
 
-    private Read readAccounts(GraphClients.TenantClient client, List<AccountRef> accounts, boolean withSignIns,
+    private Read readAccounts(GraphClients.TenantClient client, List<AccountRef> accounts, boolean tenantWide,
             Instant since, AtomicInteger counter) {
         List<GraphStep> first = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
             first.addAll(AccountReads.steps(i, accounts.get(i)));
         }
-        first.addAll(TenantReads.steps(client.tenantId()));
+        if (tenantWide) {
+            first.addAll(TenantReads.steps(client.tenantId()));
+        }
         Map<String, GraphResponse> round1 = batches.execute(client, first, counter);
         List<AccountReads.Partial> partials = new ArrayList<>();
         Set<String> principals = new LinkedHashSet<>();
@@ -117,12 +120,12 @@ final class GraphReader {
             }
         }
         List<GraphStep> second = new ArrayList<>(RoleReads.steps(principals, false));
-        if (withSignIns) {
+        if (tenantWide) {
             second.addAll(SignInReads.steps(userIds, since, false));
         }
         Map<String, GraphResponse> round2 = new HashMap<>(batches.execute(client, second, counter));
         boolean rolesSingly = RoleReads.filterRejected(round2);
-        boolean signInsSingly = withSignIns && SignInReads.filterRejected(round2);
+        boolean signInsSingly = tenantWide && SignInReads.filterRejected(round2);
         if (rolesSingly || signInsSingly) {
             // Graph documents these filters but refused one: read again, one id per step
             Log.infof("Graph refused a multi-id filter in tenant %s (roles: %s, sign-ins: %s): reading per id",
@@ -138,10 +141,10 @@ final class GraphReader {
                         RoleReads.schedules(DataArea.ACTIVE_ROLE_SCHEDULES, roles.active(), p),
                         RoleReads.schedules(DataArea.ELIGIBLE_ROLE_SCHEDULES, roles.eligible(), p)))
                 .toList();
-        Fact<List<SignIn>> signIns = withSignIns
+        Fact<List<SignIn>> signIns = tenantWide
                 ? SignInReads.collect(userIds, since, round2, signInsSingly)
                 : Fact.known(List.of());
-        return new Read(facts, TenantReads.policies(round1), signIns);
+        return new Read(facts, tenantWide ? TenantReads.policies(round1) : null, signIns);
     }
 
     private static List<String> directUsersAtRoot(JsonNode body) {
