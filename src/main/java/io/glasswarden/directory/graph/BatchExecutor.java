@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.logging.Log;
+
 /**
  * Runs reads as JSON {@code $batch} requests of at most 20 steps with our own step ids. Each item's status is checked
  * before its body is used; throttled and transient items (429, 503, 504, timeouts) are re-sent in new batches after
@@ -64,8 +66,13 @@ final class BatchExecutor {
                     .max(Duration::compareTo)
                     .orElse(backoff);
             if (!retry.waitWithin(wait, deadline)) {
-                break; // the last answers stand: 429 → throttled, timeout → timeout, 503/504 → graph error
+                // the last answers stand: 429 → throttled, timeout → timeout, 503/504 → graph error
+                Log.infof("Graph: %d reads in tenant %s still failing after the retry budget", retryable.size(),
+                        client.tenantId());
+                break;
             }
+            Log.debugf("Graph: retried %d reads in tenant %s after %d ms", retryable.size(), client.tenantId(),
+                    wait.toMillis());
             attempt++;
             pending = retryable;
         }
