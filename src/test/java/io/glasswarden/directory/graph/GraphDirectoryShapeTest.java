@@ -186,4 +186,29 @@ class GraphDirectoryShapeTest extends FakeGraphTest {
         assertThat(graph.stepsTo("/auditLogs/signIns")).hasSize(3);
         assertThat(reading.requests()).isEqualTo(3);
     }
+
+    @Test
+    void signInPagesAreFollowedAndReturnedOldestFirst() {
+        String signIns = "/v1.0/auditLogs/signIns";
+        graph.server.stubFor(get(urlPathEqualTo(signIns)).atPriority(2).willReturn(TenantFixture.json("""
+                {"@odata.nextLink":"%s/auditLogs/signIns?$skiptoken=older",
+                 "value":[{"id":"new","createdDateTime":"2026-01-12T08:00:00Z","userId":"%s","status":{"errorCode":0}}]}
+                """.formatted(graph.endpoint(), TenantFixture.USER))));
+        graph.server.stubFor(get(urlPathEqualTo(signIns)).atPriority(1)
+                .withQueryParam("$skiptoken", equalTo("older"))
+                .willReturn(TenantFixture
+                        .json("""
+                                {"value":[{"id":"old","createdDateTime":"2026-01-02T08:00:00Z","userId":"%s",
+                                  "status":{"errorCode":53003,"failureReason":"Blocked by Conditional Access"}},
+                                 {"id":"too-old","createdDateTime":"2025-12-30T08:00:00Z","userId":"%s","status":{"errorCode":0}}]}
+                                """
+                                .formatted(TenantFixture.USER, TenantFixture.USER))));
+
+        var result = directory().readSignIns(TENANT, List.of(TenantFixture.USER),
+                Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(result.fact().value()).extracting(s -> s.id()).containsExactly("old", "new");
+        assertThat(result.fact().value().get(0).succeeded()).isFalse();
+        assertThat(result.requests()).isEqualTo(2);
+    }
 }
