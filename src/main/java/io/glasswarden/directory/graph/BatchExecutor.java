@@ -67,12 +67,14 @@ final class BatchExecutor {
                     .orElse(backoff);
             if (!retry.waitWithin(wait, deadline)) {
                 // the last answers stand: 429 → throttled, timeout → timeout, 503/504 → graph error
-                Log.infof("Graph: %d reads in tenant %s still failing after the retry budget", retryable.size(),
+                Log.infof("Graph: %s reads in tenant %s still failing after the retry budget",
+                        Integer.valueOf(retryable.size()),
                         client.tenantId());
                 break;
             }
-            Log.debugf("Graph: retried %d reads in tenant %s after %d ms", retryable.size(), client.tenantId(),
-                    wait.toMillis());
+            Log.debugf("Graph: retried %s reads in tenant %s after %s ms", Integer.valueOf(retryable.size()),
+                    client.tenantId(),
+                    Long.valueOf(wait.toMillis()));
             attempt++;
             pending = retryable;
         }

@@ -68,7 +68,8 @@ public record GraphSettings(
                 .orElse(Optional.ofNullable(env.apply("AZURE_AUTHORITY_HOST"))
                         .filter(s -> !s.isBlank())
                         .orElse(null));
-        return new GraphSettings(clientId, credential, authority, config.endpoint().orElse(null),
+        return new GraphSettings(clientId, credential, authority,
+                config.endpoint().filter(s -> !s.isBlank()).orElse(null),
                 config.connectTimeout(), config.readTimeout(), config.retryBudget(), config.initialBackoff(),
                 config.maxBackoff(), config.conditionalAccessInterval(), config.signInRequestsPerWindow(),
                 config.signInWindow());

@@ -18,7 +18,8 @@ import io.glasswarden.directory.UnknownReason;
 /**
  * Sign-ins of given users since an instant, in the paced "Entra logs" bucket (5 requests/10 s per tenant): 15 users
  * per step ({@code userId eq … or …}, ids {@code s{i}-signins}), or one user per step ({@code u{i}-signins}) should
- * Graph refuse the {@code or} filter. Graph returns newest first; the result is oldest first without duplicates.
+ * Graph refuse the {@code or} filter. No {@code $top} (its maximum differs between versions): pages are followed.
+ * Graph returns newest first; the result is oldest first without duplicates.
  */
 final class SignInReads {
 
@@ -36,7 +37,7 @@ final class SignInReads {
                     .collect(Collectors.joining(" or "));
             String filter = "createdDateTime ge " + from + " and (" + users + ")";
             steps.add(new GraphStep((onePerStep ? "u" : "s") + i + "-signins",
-                    "/auditLogs/signIns?" + GraphPaths.filter(filter) + "&$top=1000", RequestPacer.Bucket.SIGN_INS));
+                    "/auditLogs/signIns?" + GraphPaths.filter(filter), RequestPacer.Bucket.SIGN_INS));
         }
         return steps;
     }

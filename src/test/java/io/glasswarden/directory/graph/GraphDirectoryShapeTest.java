@@ -186,4 +186,49 @@ class GraphDirectoryShapeTest extends FakeGraphTest {
         assertThat(graph.stepsTo("/auditLogs/signIns")).hasSize(3);
         assertThat(reading.requests()).isEqualTo(3);
     }
+
+    @Test
+    void signInPagesAreFollowedAndReturnedOldestFirst() {
+        String signIns = "/v1.0/auditLogs/signIns";
+        graph.server.stubFor(get(urlPathEqualTo(signIns)).atPriority(2).willReturn(TenantFixture.json("""
+                {"@odata.nextLink":"%s/auditLogs/signIns?$skiptoken=older",
+                 "value":[{"id":"new","createdDateTime":"2026-01-12T08:00:00Z","userId":"%s","status":{"errorCode":0}}]}
+                """.formatted(graph.endpoint(), TenantFixture.USER))));
+        graph.server.stubFor(get(urlPathEqualTo(signIns)).atPriority(1)
+                .withQueryParam("$skiptoken", equalTo("older"))
+                .willReturn(TenantFixture
+                        .json("""
+                                {"value":[{"id":"old","createdDateTime":"2026-01-02T08:00:00Z","userId":"%s",
+                                  "status":{"errorCode":53003,"failureReason":"Blocked by Conditional Access"}},
+                                 {"id":"too-old","createdDateTime":"2025-12-30T08:00:00Z","userId":"%s","status":{"errorCode":0}}]}
+                                """
+                                .formatted(TenantFixture.USER, TenantFixture.USER))));
+
+        var result = directory().readSignIns(TENANT, List.of(TenantFixture.USER),
+                Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(result.fact().value()).extracting(s -> s.id()).containsExactly("old", "new");
+        assertThat(result.fact().value().get(0).succeeded()).isFalse();
+        assertThat(result.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownObjectIdIsLookedUpAgainByUpn() {
+        String stale = "deadbeef-0000-4000-8000-000000000000";
+        graph.server.stubFor(get(urlPathMatching("/v1.0/users/" + stale + "(/.*)?")).atPriority(1)
+                .willReturn(TenantFixture.error(404, "Request_ResourceNotFound")));
+        graph.server.stubFor(get(urlPathMatching("/v1.0/users/bg-02(%40|@)contoso.onmicrosoft.com")).atPriority(1)
+                .withQueryParam("$select", com.github.tomakehurst.wiremock.client.WireMock.notContaining("signIn"))
+                .willReturn(TenantFixture.json("{\"id\":\"" + TenantFixture.USER + "\",\"accountEnabled\":true}")));
+
+        DirectoryReading reading = directory().read(TENANT,
+                List.of(new AccountRef(stale, "bg-02@contoso.onmicrosoft.com")), time.instant());
+
+        AccountFacts account = reading.accounts().get(0);
+        assertThat(account.user().value().orElseThrow().id()).isEqualTo(TenantFixture.USER);
+        assertThat(account.methods().value()).isNotEmpty();
+        assertThat(account.activeRoleAssignments().value()).extracting(a -> a.principalId())
+                .containsOnly(TenantFixture.USER, TenantFixture.ROLE_GROUP);
+        assertThat(reading.requests()).isEqualTo(3);
+    }
 }
