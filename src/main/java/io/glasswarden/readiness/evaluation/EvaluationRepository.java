@@ -1,0 +1,113 @@
+package io.glasswarden.readiness.evaluation;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.glasswarden.core.Page;
+import io.glasswarden.core.PageRequest;
+import io.glasswarden.tenants.Tenant;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+/** Evaluations and their per-account rows. The queue is the table itself, safe for several instances. */
+@ApplicationScoped
+public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, UUID> {
+
+    private static final List<EvaluationStatus> ACTIVE = List.of(EvaluationStatus.QUEUED, EvaluationStatus.RUNNING);
+
+    Optional<Evaluation> findActive(Tenant tenant) {
+        return find("tenant = ?1 and status in ?2", tenant, ACTIVE).firstResultOptional();
+    }
+
+    /**
+     * Queues an evaluation unless the tenant has one queued or running; the partial unique index decides between
+     * concurrent requests (from any instance), so exactly one row wins.
+     */
+    void queueIfNoneActive(Tenant tenant, String requestedBy, Instant now) {
+        getEntityManager().createNativeQuery("""
+                insert into evaluations (id, tenant_ref, status, requested_at, requested_by, attempts)
+                values (?1, ?2, 'QUEUED', ?3, ?4, 0)
+                on conflict (tenant_ref) where status in ('QUEUED', 'RUNNING') do nothing""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, tenant.id())
+                .setParameter(3, now)
+                .setParameter(4, requestedBy)
+                .executeUpdate();
+    }
+
+    /** The oldest queued evaluation, locked for this transaction; rows locked by other instances are skipped. */
+    Optional<UUID> lockNextQueued() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                select id from evaluations where status = 'QUEUED'
+                order by requested_at limit 1 for update skip locked""", UUID.class).getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /** Running evaluations started before {@code startedBefore} (their instance probably stopped), locked. */
+    List<Evaluation> lockStale(Instant startedBefore) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                select id from evaluations where status = 'RUNNING' and started_at < ?1
+                for update skip locked""", UUID.class).setParameter(1, startedBefore).getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /** Requeues a stale evaluation (native: the entity would keep its RUNNING start time otherwise). */
+    void requeue(UUID id) {
+        getEntityManager().createNativeQuery("""
+                update evaluations set status = 'QUEUED', started_at = null, claimed_by = null where id = ?1""")
+                .setParameter(1, id)
+                .executeUpdate();
+    }
+
+    Optional<Evaluation> latestCompleted(Tenant tenant) {
+        return find("tenant = ?1 and status = ?2", Sort.descending("completedAt"), tenant, EvaluationStatus.COMPLETED)
+                .firstResultOptional();
+    }
+
+    List<AccountEvaluation> accountsOf(UUID evaluationId) {
+        return AccountEvaluation.list("evaluationId", Sort.by("position"), evaluationId);
+    }
+
+    /** Method ids of the account at its latest completed evaluation whose methods were read; null when none. */
+    Set<String> previousMethodIds(UUID accountId) {
+        Optional<AccountEvaluation> previous = AccountEvaluation.find("""
+                accountId = ?1 and methodIds is not null and evaluationId in
+                (select e.id from Evaluation e where e.status = ?2)""", Sort.descending("evaluatedAt"), accountId,
+                EvaluationStatus.COMPLETED).firstResultOptional();
+        return previous.map(p -> (Set<String>) new HashSet<>(p.methodIds())).orElse(null);
+    }
+
+    Page<AccountEvaluation> history(UUID accountId, PageRequest request) {
+        PanacheQuery<AccountEvaluation> query = AccountEvaluation.find("accountId", Sort.descending("evaluatedAt"),
+                accountId);
+        return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(),
+                query.count());
+    }
+
+    boolean alreadyAlerted(UUID accountId, String methodId) {
+        return ((Number) getEntityManager()
+                .createNativeQuery("select count(*) from method_alerts where account_id = ?1 and method_id = ?2")
+                .setParameter(1, accountId)
+                .setParameter(2, methodId)
+                .getSingleResult()).longValue() > 0;
+    }
+
+    void recordAlert(UUID accountId, String methodId, Instant now) {
+        getEntityManager().createNativeQuery("""
+                insert into method_alerts (account_id, method_id, alerted_at) values (?1, ?2, ?3)
+                on conflict do nothing""")
+                .setParameter(1, accountId)
+                .setParameter(2, methodId)
+                .setParameter(3, now)
+                .executeUpdate();
+    }
+}

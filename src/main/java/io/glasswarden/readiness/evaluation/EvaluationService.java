@@ -1,0 +1,106 @@
+package io.glasswarden.readiness.evaluation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import io.glasswarden.accounts.AccountService;
+import io.glasswarden.accounts.EmergencyAccount;
+import io.glasswarden.core.ConflictException;
+import io.glasswarden.core.Page;
+import io.glasswarden.core.PageRequest;
+import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.tenants.Tenant;
+import io.glasswarden.tenants.TenantService;
+
+/**
+ * Requests evaluations and reads their results. Evaluations never run on the caller's thread: a request queues one
+ * (or returns the tenant's queued or running one) and {@link EvaluationWorker} runs it.
+ */
+@ApplicationScoped
+public class EvaluationService {
+
+    private final EvaluationRepository evaluations;
+    private final TenantService tenants;
+    private final AccountService accounts;
+    private final Event<EvaluationQueued> queued;
+    private final Clock clock;
+
+    EvaluationService(EvaluationRepository evaluations, TenantService tenants, AccountService accounts,
+            Event<EvaluationQueued> queued, Clock clock) {
+        this.evaluations = evaluations;
+        this.tenants = tenants;
+        this.accounts = accounts;
+        this.queued = queued;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues an evaluation of the tenant, or returns the one already queued or running (at most one per tenant). For
+     * the API and the scheduler; {@code requestedBy} is the caller's name or e.g. {@code scheduler}.
+     */
+    @Transactional
+    public EvaluationView request(String tenantId, String requestedBy) {
+        Tenant tenant = tenants.require(tenantId);
+        if (!tenant.isActive()) {
+            throw new ConflictException("Tenant " + tenant.tenantId() + " is retired; it is no longer evaluated.");
+        }
+        Evaluation evaluation = evaluations.findActive(tenant).orElseGet(() -> {
+            evaluations.queueIfNoneActive(tenant, requestedBy, clock.instant());
+            queued.fire(new EvaluationQueued(tenant.tenantId()));
+            return evaluations.findActive(tenant).orElseThrow();
+        });
+        return EvaluationView.of(evaluation);
+    }
+
+    @Transactional
+    public EvaluationView get(String id) {
+        return EvaluationView.of(require(id));
+    }
+
+    /** The results of a completed evaluation; 409 while it is queued or running, or when it failed. */
+    @Transactional
+    public EvaluationResults results(String id) {
+        Evaluation evaluation = require(id);
+        if (evaluation.status() != EvaluationStatus.COMPLETED) {
+            throw new ConflictException("Evaluation " + id + " is " + evaluation.status() + "; results exist only for"
+                    + " a COMPLETED evaluation.");
+        }
+        return EvaluationResults.of(evaluation, evaluations.accountsOf(evaluation.id()));
+    }
+
+    /** The results of the tenant's latest completed evaluation; 404 before the first one. */
+    @Transactional
+    public EvaluationResults latest(String tenantId) {
+        Tenant tenant = tenants.require(tenantId);
+        Evaluation evaluation = evaluations.latestCompleted(tenant)
+                .orElseThrow(() -> new ResourceNotFoundException("completed evaluation for tenant", tenantId));
+        return EvaluationResults.of(evaluation, evaluations.accountsOf(evaluation.id()));
+    }
+
+    /** An account's readiness over its evaluations, newest first (custodians: their own accounts only). */
+    @Transactional
+    public Page<ReadinessHistoryEntry> history(String tenantId, String accountId, PageRequest page) {
+        EmergencyAccount account = accounts.require(tenantId, accountId);
+        return evaluations.history(account.id(), page).map(ReadinessHistoryEntry::of);
+    }
+
+    /** The tenant's queued and running evaluations (for tests and operators). */
+    @Transactional
+    public List<EvaluationView> active(String tenantId) {
+        return evaluations.findActive(tenants.require(tenantId)).map(EvaluationView::of).stream().toList();
+    }
+
+    private Evaluation require(String id) {
+        try {
+            return evaluations.findByIdOptional(UUID.fromString(id))
+                    .orElseThrow(() -> new ResourceNotFoundException("evaluation", id));
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFoundException("evaluation", id);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.glasswarden.readiness.evaluation;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Readiness as RFC 4180 CSV: a header row, then one row per account and finding, CRLF line ends, fields quoted when
+ * they hold a comma, quote or line break; evidence as compact JSON.
+ */
+final class ReadinessCsv {
+
+    static final List<String> COLUMNS = List.of("tenantId", "evaluationId", "evaluatedAt", "accountId",
+            "userPrincipalName", "objectId", "status", "mandatoryMfaReady", "usableCredentials", "ruleId", "title",
+            "severity", "result", "reason", "message", "remediation", "reference", "evidence");
+
+    private ReadinessCsv() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String write(EvaluationResults results, ObjectMapper json) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, COLUMNS);
+        for (Map<String, Object> account : results.accounts()) {
+            for (Map<String, Object> f : (List<Map<String, Object>>) account.get("findings")) {
+                row(csv, List.of(text(results.tenantId()), text(results.evaluationId()),
+                        text(account.get("evaluatedAt")), text(account.get("accountId")),
+                        text(account.get("userPrincipalName")), text(account.get("objectId")),
+                        text(account.get("status")), text(account.get("mandatoryMfaReady")),
+                        text(account.get("usableCredentials")), text(f.get("ruleId")), text(f.get("title")),
+                        text(f.get("severity")), text(f.get("result")), text(f.get("reason")), text(f.get("message")),
+                        text(f.get("remediation")), text(f.get("reference")), compact(f.get("evidence"), json)));
+            }
+        }
+        return csv.toString();
+    }
+
+    private static void row(StringBuilder csv, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(escape(fields.get(i)));
+        }
+        csv.append("\r\n");
+    }
+
+    static String escape(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+            return '"' + field.replace("\"", "\"\"") + '"';
+        }
+        return field;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static String compact(Object evidence, ObjectMapper json) {
+        try {
+            return json.writeValueAsString(evidence == null ? Map.of() : evidence);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("evidence is not JSON", e);
+        }
+    }
+}
