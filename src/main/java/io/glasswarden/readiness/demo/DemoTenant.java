@@ -1,0 +1,148 @@
+package io.glasswarden.readiness.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.glasswarden.accounts.AccountChanges;
+import io.glasswarden.accounts.AccountService;
+import io.glasswarden.core.ConflictException;
+import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.directory.snapshot.SnapshotFormat;
+import io.glasswarden.directory.snapshot.SnapshotStore;
+import io.glasswarden.readiness.evaluation.DirectorySelector;
+import io.glasswarden.readiness.evaluation.EvaluationService;
+import io.glasswarden.tenants.Cloud;
+import io.glasswarden.tenants.DirectoryKind;
+import io.glasswarden.tenants.TenantRequest;
+import io.glasswarden.tenants.TenantService;
+import io.glasswarden.tenants.TenantSettings;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The demo tenant "Contoso (demo)" ({@value #TENANT_ID}): when no Graph credential is configured and
+ * {@code glasswarden.demo.enabled} is true, it is created at start if absent (safe with several instances), its
+ * snapshot ({@code demo/}) is refreshed so its dates stay recent, and an evaluation is requested, so a newcomer sees
+ * verdicts within a minute.
+ */
+@ApplicationScoped
+class DemoTenant {
+
+    static final String TENANT_ID = "00000000-0000-4000-8000-00000000de30";
+    static final String DISPLAY_NAME = "Contoso (demo)";
+    static final String UPLOADER = "demo";
+    private static final Pattern RELATIVE = Pattern.compile("\\$\\{now(?:-(\\d+)d)?}");
+
+    private final boolean enabled;
+    private final DirectorySelector directories;
+    private final TenantService tenants;
+    private final AccountService accounts;
+    private final SnapshotStore snapshots;
+    private final EvaluationService evaluations;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    DemoTenant(@ConfigProperty(name = "glasswarden.demo.enabled") boolean enabled, DirectorySelector directories,
+            TenantService tenants, AccountService accounts, SnapshotStore snapshots, EvaluationService evaluations,
+            ObjectMapper json, Clock clock) {
+        this.enabled = enabled;
+        this.directories = directories;
+        this.tenants = tenants;
+        this.accounts = accounts;
+        this.snapshots = snapshots;
+        this.evaluations = evaluations;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!enabled || directories.graphConfigured()) {
+            return;
+        }
+        try {
+            boolean created = QuarkusTransaction.requiringNew().call(this::createIfAbsent);
+            refreshSnapshot(created);
+            evaluations.request(TENANT_ID, UPLOADER);
+            Log.infof("Demo tenant %s (%s) is ready; set glasswarden.demo.enabled=false to hide it", DISPLAY_NAME,
+                    TENANT_ID);
+        } catch (ConflictException e) {
+            Log.infof("Demo tenant not evaluated: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            // Typically another instance created it at the same moment; it will evaluate it.
+            Log.warnf("Demo tenant not set up by this instance: %s", e.getMessage());
+        }
+    }
+
+    private boolean createIfAbsent() {
+        try {
+            tenants.require(TENANT_ID);
+            return false;
+        } catch (ResourceNotFoundException absent) {
+            tenants.create(new TenantRequest(TENANT_ID, DISPLAY_NAME, Cloud.GLOBAL, DirectoryKind.SNAPSHOT,
+                    TenantSettings.defaults()));
+            for (AccountChanges account : demoAccounts()) {
+                accounts.create(TENANT_ID, account);
+            }
+            return true;
+        }
+    }
+
+    /** The demo's dates are relative to now; a snapshot uploaded by someone else is left alone. */
+    private void refreshSnapshot(boolean created) {
+        boolean ours = snapshots.find(TENANT_ID).map(s -> UPLOADER.equals(s.uploadedBy())).orElse(true);
+        if (created || ours) {
+            snapshots.save(SnapshotFormat.parse(resolveDates(resource("demo/contoso-snapshot.json"),
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS)), TENANT_ID), UPLOADER);
+        }
+    }
+
+    private List<AccountChanges> demoAccounts() {
+        try {
+            return json.readValue(resource("demo/contoso-accounts.json"), new TypeReference<List<AccountChanges>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces {@code ${now}} and {@code ${now-20d}} by instants. */
+    static String resolveDates(String template, Instant now) {
+        Matcher m = RELATIVE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            long days = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+            m.appendReplacement(out, now.minus(Duration.ofDays(days)).toString());
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = DemoTenant.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
