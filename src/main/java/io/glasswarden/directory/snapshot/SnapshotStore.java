@@ -23,15 +23,19 @@ public class SnapshotStore implements PanacheRepositoryBase<DirectorySnapshot, S
     @Transactional
     public DirectorySnapshot save(SnapshotDocument snapshot, String uploadedBy) {
         String tenantId = Guids.normalize(snapshot.tenantId());
-        DirectorySnapshot stored = findByIdOptional(tenantId).orElseGet(() -> {
-            DirectorySnapshot created = new DirectorySnapshot(tenantId);
-            persist(created);
-            return created;
-        });
-        stored.replace(snapshot, uploadedBy, clock.instant());
-        return stored;
+        DirectorySnapshot stored = findByIdOptional(tenantId).orElse(null);
+        if (stored != null) {
+            stored.replace(snapshot, uploadedBy, clock.instant());
+            return stored;
+        }
+        DirectorySnapshot created = new DirectorySnapshot(tenantId);
+        created.replace(snapshot, uploadedBy, clock.instant());
+        persist(created);
+        return created;
     }
 
+    /** Transactional itself, because evaluations read snapshots from worker threads without a request context. */
+    @Transactional
     public Optional<DirectorySnapshot> find(String tenantId) {
         return findByIdOptional(Guids.normalize(tenantId));
     }

@@ -1,48 +1,31 @@
 package io.glasswarden.readiness.evaluation;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.glasswarden.security.Caller;
 import io.glasswarden.security.Roles;
 
-/** Evaluations: request one for a tenant, follow it, read its results. */
-@Path("/api/v1")
+/** {@code /api/v1/evaluations}: follow an evaluation and read its results. */
+@Path("/api/v1/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations")
 public class EvaluationResource {
 
     private final EvaluationService service;
-    private final Caller caller;
 
-    EvaluationResource(EvaluationService service, Caller caller) {
+    EvaluationResource(EvaluationService service) {
         this.service = service;
-        this.caller = caller;
-    }
-
-    @POST
-    @Path("tenants/{tenantId}/evaluations")
-    @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Request an evaluation of a tenant", description = "Runs asynchronously. While one is queued"
-            + " or running for the tenant, that one is returned instead of a new one.")
-    public Response request(@PathParam("tenantId") String tenantId) {
-        EvaluationView evaluation = service.request(tenantId, caller.name());
-        return Response.accepted(evaluation).location(URI.create("/api/v1/evaluations/" + evaluation.id())).build();
     }
 
     @GET
-    @Path("evaluations/{id}")
+    @Path("{id}")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Get an evaluation's status and summary")
     public EvaluationView get(@PathParam("id") String id) {
@@ -50,7 +33,7 @@ public class EvaluationResource {
     }
 
     @GET
-    @Path("evaluations/{id}/results")
+    @Path("{id}/results")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Get the full results of a completed evaluation")
     public EvaluationResults results(@PathParam("id") String id) {

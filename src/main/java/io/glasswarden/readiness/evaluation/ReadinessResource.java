@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -14,15 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.glasswarden.core.Page;
-import io.glasswarden.core.PageRequest;
 import io.glasswarden.security.Roles;
 
 /**
- * A tenant's latest readiness (JSON, or CSV for spreadsheets and GRC tools) and an account's readiness trend. Tenant
- * wide results are for auditors and above; custodians read their own accounts' history only.
+ * A tenant's latest readiness: JSON, or CSV for spreadsheets and GRC tools. Tenant-wide results are for auditors and
+ * above (custodians get 403; they read their own accounts and their history).
  */
-@Path("/api/v1/tenants/{tenantId}")
+@Path("/api/v1/tenants/{tenantId}/readiness")
 @Tag(name = "Evaluations")
 public class ReadinessResource {
 
@@ -37,7 +34,6 @@ public class ReadinessResource {
     }
 
     @GET
-    @Path("readiness")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "The results of the tenant's latest completed evaluation")
@@ -46,7 +42,6 @@ public class ReadinessResource {
     }
 
     @GET
-    @Path("readiness")
     @Produces(CSV)
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "The latest results as CSV: one row per account and finding (docs/evaluations.md)")
@@ -55,16 +50,5 @@ public class ReadinessResource {
         return Response.ok(ReadinessCsv.write(results, json), CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"readiness-" + results.tenantId() + ".csv\"")
                 .build();
-    }
-
-    @GET
-    @Path("accounts/{accountId}/readiness-history")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AUDITOR, Roles.CUSTODIAN})
-    @Operation(summary = "An account's readiness over its evaluations, newest first")
-    public Page<ReadinessHistoryEntry> history(@PathParam("tenantId") String tenantId,
-            @PathParam("accountId") String accountId, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return service.history(tenantId, accountId, PageRequest.of(page, size));
     }
 }

@@ -1,0 +1,114 @@
+package io.glasswarden.readiness.evaluation;
+
+import static io.glasswarden.readiness.evaluation.SnapshotTenants.addAccounts;
+import static io.glasswarden.readiness.evaluation.SnapshotTenants.awaitFinished;
+import static io.glasswarden.readiness.evaluation.SnapshotTenants.newTenant;
+import static io.glasswarden.readiness.evaluation.SnapshotTenants.requestEvaluation;
+import static io.glasswarden.readiness.evaluation.SnapshotTenants.snapshot;
+import static io.glasswarden.readiness.evaluation.SnapshotTenants.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.glasswarden.security.Roles;
+import io.glasswarden.testing.ApiKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@TestProfile(EvaluationTestProfile.class)
+class SnapshotResourceTest {
+
+    @Test
+    void uploadedSnapshotIsStoredAndUsedByTheNextEvaluation() {
+        String tenant = newTenant("snapshot");
+        addAccounts(tenant, 2);
+        upload(tenant, snapshot(tenant));
+        String first = requestEvaluation(tenant);
+        assertThat(awaitFinished(first).jsonPath().getInt("summary.atRisk")).isEqualTo(1);
+
+        // A second key registered on bg-02 in a newer export makes it ready.
+        String newer = snapshot(tenant).replace("\"BG-02 key A\"", "\"BG-02 key A\"},"
+                + "{\"id\": \"bg02-key-b\", \"kind\": \"fido2\", \"displayName\": \"BG-02 key B\","
+                + " \"aaGuid\": \"cb69481e-8ff7-4039-93ec-0a2729a154a8\", \"attestationLevel\": \"attested\","
+                + " \"passkeyType\": \"deviceBound\", \"createdDateTime\": \"2026-01-01T00:00:00Z\"");
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(newer)
+                .put("/api/v1/tenants/" + tenant + "/snapshot")
+                .then()
+                .statusCode(200)
+                .body("tenantId", equalTo(tenant))
+                .body("capturedAt", org.hamcrest.Matchers.notNullValue());
+        JsonPath second = awaitFinished(requestEvaluation(tenant)).jsonPath();
+
+        assertThat(second.getInt("summary.ready")).isEqualTo(1);
+        JsonPath stored = ApiKeys.as(Roles.AUDITOR).get("/api/v1/tenants/" + tenant + "/snapshot").jsonPath();
+        assertThat(stored.getString("format")).isEqualTo("glasswarden-directory-snapshot");
+        assertThat(stored.getList("users[1].methods.value.id", String.class)).contains("bg02-key-b");
+    }
+
+    @Test
+    void malformedSnapshotIsRefusedNamingTheProblemAndNothingIsStored() {
+        String tenant = newTenant("snapshot");
+
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(snapshot(tenant).replace("\"version\": 1", "\"version\": 7"))
+                .put("/api/v1/tenants/" + tenant + "/snapshot")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("version"))
+                .body("detail", containsString("unsupported version 7"));
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(snapshot(tenant).replaceFirst("\"errorCode\": 0", "\"errorCode\": \"none\""))
+                .put("/api/v1/tenants/" + tenant + "/snapshot")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("tenant.signIns.value[0].errorCode"));
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body("{\"format\": \"glasswarden-directory-snapshot\", \"version\": 1}")
+                .put("/api/v1/tenants/" + tenant + "/snapshot")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("capturedAt"))
+                .body("errors.field", hasItem("tenantId"))
+                .body("errors.field", hasItem("tenant"))
+                .body("errors.field", hasItem("users"));
+
+        ApiKeys.as(Roles.AUDITOR).get("/api/v1/tenants/" + tenant + "/snapshot").then().statusCode(404);
+    }
+
+    @Test
+    void snapshotsNeedTheRightTenantAndRole() {
+        String graphTenant = newTenant("graph");
+        String snapshotTenant = newTenant("snapshot");
+
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(snapshot(graphTenant))
+                .put("/api/v1/tenants/" + graphTenant + "/snapshot")
+                .then()
+                .statusCode(409);
+        ApiKeys.as(Roles.AUDITOR)
+                .contentType(ContentType.JSON)
+                .body(snapshot(snapshotTenant))
+                .put("/api/v1/tenants/" + snapshotTenant + "/snapshot")
+                .then()
+                .statusCode(403);
+        // Capturing from Graph needs Graph: not configured in tests.
+        ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/tenants/" + graphTenant + "/snapshot")
+                .then()
+                .statusCode(503)
+                .body("detail", containsString("not configured"));
+    }
+}
