@@ -4,14 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,18 +31,22 @@ class EvaluationWorker {
 
     private final EvaluationRepository evaluations;
     private final EvaluationRunner runner;
-    private final ManagedExecutor executor;
     private final Clock clock;
     private final Duration runningTimeout;
     private final String instance = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("glasswarden") + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicBoolean draining = new AtomicBoolean();
+    // A plain thread of our own: a context-propagating executor would carry the finished request transaction along.
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "glasswarden-evaluations");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    EvaluationWorker(EvaluationRepository evaluations, EvaluationRunner runner, ManagedExecutor executor, Clock clock,
+    EvaluationWorker(EvaluationRepository evaluations, EvaluationRunner runner, Clock clock,
             @ConfigProperty(name = "glasswarden.evaluations.running-timeout") Duration runningTimeout) {
         this.evaluations = evaluations;
         this.runner = runner;
-        this.executor = executor;
         this.clock = clock;
         this.runningTimeout = runningTimeout;
     }
@@ -48,6 +54,11 @@ class EvaluationWorker {
     /** Starts the queued work as soon as a request committed, instead of waiting for the next poll. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) EvaluationQueued queued) {
         executor.execute(this::drain);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     @Scheduled(identity = "evaluation-worker", every = "${glasswarden.evaluations.poll-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -52,6 +52,17 @@ class SnapshotFormatTest {
     }
 
     @Test
+    void documentedExampleIsAValidSnapshot() throws IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/snapshot-format.md"));
+        String example = doc.substring(doc.lastIndexOf("```json") + 7, doc.lastIndexOf("```"));
+
+        SnapshotDocument parsed = SnapshotFormat.parse(example, TENANT);
+
+        assertThat(parsed.users()).hasSize(1);
+        assertThat(parsed.tenant().signIns().toFact().isKnown()).isFalse();
+    }
+
+    @Test
     void wrongFormatAndVersionAreNamed() {
         String json = demo().replace("\"glasswarden-directory-snapshot\"", "\"something-else\"")
                 .replace("\"version\": 1", "\"version\": 2");
@@ -100,8 +111,9 @@ class SnapshotFormatTest {
 
         assertThat(errorsOf(both)).extracting(FieldError::field)
                 .containsExactly("tenant.trustedCertificateAuthorities");
-        assertThat(errorsOf(badReason)).extracting(FieldError::field).containsExactly("users[4].methods.unknown"
-                + ".reason");
+        assertThat(errorsOf(badReason)).extracting(FieldError::field)
+                .containsExactly("users[4].methods.unknown"
+                        + ".reason");
     }
 
     @Test
@@ -134,7 +146,8 @@ class SnapshotFormatTest {
 
     @Test
     void userLookedUpAndNotFoundIsAbsent() {
-        String json = demo().replaceFirst("(?s)\"user\": \\{\\s*\"value\": \\{.*?\"certificateUserIds\": \\[]\\s*}\\s*}",
+        String json = demo().replaceFirst(
+                "(?s)\"user\": \\{\\s*\"value\": \\{.*?\"certificateUserIds\": \\[]\\s*}\\s*}",
                 "\"user\": {\"notFound\": true}");
         SnapshotDocument snapshot = SnapshotFormat.parse(json, TENANT);
 

@@ -83,7 +83,8 @@ class EvaluationResourceTest {
         assertThat(results.getList("tenant.findings.ruleId", String.class))
                 .containsExactly("BG-T01", "BG-T02", "BG-T03", "BG-T04");
         assertThat(results.getString("tenant.findings[0].result")).isEqualTo("PASS");
-        assertThat(results.getString("tenant.findings[1].result")).isEqualTo("FAIL");
+        // One ready account, and bg-05 might be ready: whether there are two cannot be known.
+        assertThat(results.getString("tenant.findings[1].result")).isEqualTo("UNKNOWN");
         List<Map<String, Object>> gaps = results.getList("tenant.dataGaps");
         assertThat(gaps).anySatisfy(gap -> {
             assertThat(gap).containsEntry("permission", "UserAuthenticationMethod.Read.All");

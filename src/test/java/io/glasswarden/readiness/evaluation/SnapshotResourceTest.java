@@ -11,7 +11,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.glasswarden.notifications.OutgoingEmail;
+import io.glasswarden.notifications.OutgoingEvent;
 
 import io.glasswarden.security.Roles;
 import io.glasswarden.testing.ApiKeys;
@@ -23,6 +31,11 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @TestProfile(EvaluationTestProfile.class)
 class SnapshotResourceTest {
+
+    @Inject
+    RecordingNotifier notifier;
+    @Inject
+    FakeLifecycleRecords records;
 
     @Test
     void uploadedSnapshotIsStoredAndUsedByTheNextEvaluation() {
@@ -45,12 +58,47 @@ class SnapshotResourceTest {
                 .statusCode(200)
                 .body("tenantId", equalTo(tenant))
                 .body("capturedAt", org.hamcrest.Matchers.notNullValue());
-        JsonPath second = awaitFinished(requestEvaluation(tenant)).jsonPath();
+        String second = requestEvaluation(tenant);
+        awaitFinished(second);
 
-        assertThat(second.getInt("summary.ready")).isEqualTo(1);
+        // The newer export is what was evaluated: two keys now, but the second one is new and unreviewed (BG-062).
+        JsonPath results = ApiKeys.as(Roles.AUDITOR).get("/api/v1/evaluations/" + second + "/results").jsonPath();
+        assertThat(EvaluationResourceTest.failing(results, 0)).containsExactly("BG-062");
+        assertThat(results.getInt("accounts[0].usableCredentials")).isEqualTo(2);
         JsonPath stored = ApiKeys.as(Roles.AUDITOR).get("/api/v1/tenants/" + tenant + "/snapshot").jsonPath();
         assertThat(stored.getString("format")).isEqualTo("glasswarden-directory-snapshot");
         assertThat(stored.getList("users[1].methods.value.id", String.class)).contains("bg02-key-b");
+    }
+
+    @Test
+    void newUnreviewedMethodIsAlertedOnceAndPassesOnceAcknowledged() {
+        String tenant = newTenant("snapshot");
+        String account = addAccounts(tenant, 2).get(0);
+        upload(tenant, snapshot(tenant));
+        awaitFinished(requestEvaluation(tenant));
+        upload(tenant, snapshot(tenant).replace("\"BG-02 key A\"", "\"BG-02 key A\"},"
+                + "{\"id\": \"bg02-key-c\", \"kind\": \"phone\", \"displayName\": \"+1 555 0100\""));
+
+        awaitFinished(requestEvaluation(tenant));
+        awaitFinished(requestEvaluation(tenant));
+
+        List<OutgoingEvent> events = notifier.events.stream().filter(e -> e.tenantId().equals(tenant)).toList();
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("io.glasswarden.method.registered");
+            assertThat(e.data()).containsEntry("methodId", "bg02-key-c").containsEntry("methodKind", "phone");
+        });
+        List<OutgoingEmail> mails = notifier.emails.stream().filter(m -> m.data().get("tenantId").equals(tenant))
+                .toList();
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.to()).isEqualTo("soc@contoso.example");
+            assertThat(m.template()).isEqualTo("method-registered");
+        });
+
+        records.acknowledgeMethod(UUID.fromString(account), "bg02-key-c");
+        String last = requestEvaluation(tenant);
+        awaitFinished(last);
+        JsonPath results = ApiKeys.as(Roles.AUDITOR).get("/api/v1/evaluations/" + last + "/results").jsonPath();
+        assertThat(EvaluationResourceTest.finding(results, 0, "BG-062")).containsEntry("result", "PASS");
     }
 
     @Test
