@@ -42,6 +42,10 @@ public final class SnapshotFormat {
         try {
             document = STRICT.readValue(json, SnapshotDocument.class);
         } catch (JsonParseException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                throw new InvalidInputException("$", "has a duplicate property (line " + e.getLocation().getLineNr()
+                        + ", column " + e.getLocation().getColumnNr() + ")");
+            }
             throw new InvalidInputException("$", "is not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (UnrecognizedPropertyException e) {
@@ -117,7 +121,8 @@ public final class SnapshotFormat {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, strict)
-                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, strict);
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, strict)
+                .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, strict);
     }
 
     static String lower(String value) {

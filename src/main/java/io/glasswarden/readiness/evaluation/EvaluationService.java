@@ -1,7 +1,6 @@
 package io.glasswarden.readiness.evaluation;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,12 +86,6 @@ public class EvaluationService {
     public Page<ReadinessHistoryEntry> history(String tenantId, String accountId, PageRequest page) {
         EmergencyAccount account = accounts.require(tenantId, accountId);
         return evaluations.history(account.id(), page).map(ReadinessHistoryEntry::of);
-    }
-
-    /** The tenant's queued and running evaluations (for tests and operators). */
-    @Transactional
-    public List<EvaluationView> active(String tenantId) {
-        return evaluations.findActive(tenants.require(tenantId)).map(EvaluationView::of).stream().toList();
     }
 
     private Evaluation require(String id) {

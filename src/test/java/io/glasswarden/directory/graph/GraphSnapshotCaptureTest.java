@@ -39,6 +39,7 @@ class GraphSnapshotCaptureTest extends FakeGraphTest {
         assertThat(offline.tenant().x509Policy()).isEqualTo(live.tenant().x509Policy());
         assertThat(offline.tenant().authenticationStrengths()).isEqualTo(live.tenant().authenticationStrengths());
         assertThat(offline.tenant().signIns()).isEqualTo(live.tenant().signIns());
-        assertThat(uploaded.globalAdministrators().value()).isNotEmpty();
+        assertThat(uploaded.globalAdministrators().toFact()).isEqualTo(
+                admins.fact().map(list -> list.stream().map(c -> c.user().id()).toList()));
     }
 }

@@ -104,6 +104,13 @@ class SnapshotFormatTest {
     }
 
     @Test
+    void duplicatePropertiesAreRefusedRatherThanSilentlyOverwritten() {
+        String json = demo().replaceFirst("\"id\": \"bg01-key-a\",", "\"id\": \"bg01-key-a\", \"id\": \"other\",");
+
+        assertThat(errorsOf(json)).singleElement().satisfies(e -> assertThat(e.message()).contains("duplicate"));
+    }
+
+    @Test
     void aFactMustBeEitherKnownOrUnknownWithAValidReason() {
         String both = demo().replaceFirst("\"trustedCertificateAuthorities\": \\{",
                 "\"trustedCertificateAuthorities\": {\"unknown\": {\"data\": \"CAs\", \"reason\": \"timeout\"},");

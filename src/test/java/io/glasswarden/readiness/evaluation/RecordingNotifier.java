@@ -19,8 +19,17 @@ import io.quarkus.arc.properties.IfBuildProperty;
 @IfBuildProperty(name = "glasswarden.testing.lifecycle-fakes", stringValue = "true")
 public class RecordingNotifier implements Notifier {
 
-    public final List<OutgoingEmail> emails = new CopyOnWriteArrayList<>();
-    public final List<OutgoingEvent> events = new CopyOnWriteArrayList<>();
+    private final List<OutgoingEmail> emails = new CopyOnWriteArrayList<>();
+    private final List<OutgoingEvent> events = new CopyOnWriteArrayList<>();
+
+    // Accessors, not public fields: tests hold a client proxy, whose fields are not the bean's.
+    public List<OutgoingEmail> emails() {
+        return List.copyOf(emails);
+    }
+
+    public List<OutgoingEvent> events() {
+        return List.copyOf(events);
+    }
 
     @Override
     public boolean email(OutgoingEmail email) {

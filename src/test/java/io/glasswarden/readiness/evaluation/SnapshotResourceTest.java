@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import io.glasswarden.notifications.OutgoingEmail;
 import io.glasswarden.notifications.OutgoingEvent;
-
 import io.glasswarden.security.Roles;
 import io.glasswarden.testing.ApiKeys;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,10 +45,9 @@ class SnapshotResourceTest {
         assertThat(awaitFinished(first).jsonPath().getInt("summary.atRisk")).isEqualTo(1);
 
         // A second key registered on bg-02 in a newer export makes it ready.
-        String newer = snapshot(tenant).replace("\"BG-02 key A\"", "\"BG-02 key A\"},"
-                + "{\"id\": \"bg02-key-b\", \"kind\": \"fido2\", \"displayName\": \"BG-02 key B\","
-                + " \"aaGuid\": \"cb69481e-8ff7-4039-93ec-0a2729a154a8\", \"attestationLevel\": \"attested\","
-                + " \"passkeyType\": \"deviceBound\", \"createdDateTime\": \"2026-01-01T00:00:00Z\"");
+        String newer = snapshot(tenant).replace("\"id\": \"bg02-key-a\",", "\"id\": \"bg02-key-b\", \"kind\":"
+                + " \"fido2\", \"displayName\": \"BG-02 key B\", \"aaGuid\": \"cb69481e-8ff7-4039-93ec-0a2729a154a8\","
+                + " \"attestationLevel\": \"attested\", \"passkeyType\": \"deviceBound\"}, {\"id\": \"bg02-key-a\",");
         ApiKeys.as(Roles.OPERATOR)
                 .contentType(ContentType.JSON)
                 .body(newer)
@@ -76,18 +74,19 @@ class SnapshotResourceTest {
         String account = addAccounts(tenant, 2).get(0);
         upload(tenant, snapshot(tenant));
         awaitFinished(requestEvaluation(tenant));
-        upload(tenant, snapshot(tenant).replace("\"BG-02 key A\"", "\"BG-02 key A\"},"
-                + "{\"id\": \"bg02-key-c\", \"kind\": \"phone\", \"displayName\": \"+1 555 0100\""));
+        upload(tenant, snapshot(tenant).replace("\"id\": \"bg02-key-a\",", "\"id\": \"bg02-key-c\", \"kind\":"
+                + " \"phone\", \"displayName\": \"+1 555 0100\"}, {\"id\": \"bg02-key-a\","));
 
         awaitFinished(requestEvaluation(tenant));
         awaitFinished(requestEvaluation(tenant));
 
-        List<OutgoingEvent> events = notifier.events.stream().filter(e -> e.tenantId().equals(tenant)).toList();
+        List<OutgoingEvent> events = notifier.events().stream().filter(e -> e.tenantId().equals(tenant)).toList();
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo("io.glasswarden.method.registered");
             assertThat(e.data()).containsEntry("methodId", "bg02-key-c").containsEntry("methodKind", "phone");
         });
-        List<OutgoingEmail> mails = notifier.emails.stream().filter(m -> m.data().get("tenantId").equals(tenant))
+        List<OutgoingEmail> mails = notifier.emails().stream()
+                .filter(m -> m.data().get("tenantId").equals(tenant))
                 .toList();
         assertThat(mails).singleElement().satisfies(m -> {
             assertThat(m.to()).isEqualTo("soc@contoso.example");
