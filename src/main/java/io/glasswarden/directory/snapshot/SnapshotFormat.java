@@ -51,6 +51,10 @@ public final class SnapshotFormat {
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException(field(e), "unknown property");
         } catch (JsonMappingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+                throw new InvalidInputException(field(e), "has a duplicate property: "
+                        + e.getOriginalMessage().replace("Duplicate field", "").trim());
+            }
             throw new InvalidInputException(field(e), e.getPath().isEmpty()
                     ? "must be a JSON object"
                     : "has a value of the wrong type or format");

@@ -85,7 +85,8 @@ class SnapshotResourceTest {
             assertThat(e.type()).isEqualTo("io.glasswarden.method.registered");
             assertThat(e.data()).containsEntry("methodId", "bg02-key-c").containsEntry("methodKind", "phone");
         });
-        List<OutgoingEmail> mails = notifier.emails().stream()
+        List<OutgoingEmail> mails = notifier.emails()
+                .stream()
                 .filter(m -> m.data().get("tenantId").equals(tenant))
                 .toList();
         assertThat(mails).singleElement().satisfies(m -> {
