@@ -65,8 +65,10 @@ public class Tenant extends PanacheEntityBase {
     void apply(TenantChanges changes, Instant now) {
         requireActive();
         this.displayName = changes.displayName().trim();
-        this.cloud = changes.cloud() == null ? Cloud.GLOBAL : changes.cloud();
-        this.directory = changes.directory() == null ? DirectoryKind.GRAPH : changes.directory();
+        this.cloud = changes.cloud() == null ? Cloud.GLOBAL : Cloud.fromWire(changes.cloud());
+        this.directory = changes.directory() == null
+                ? DirectoryKind.GRAPH
+                : DirectoryKind.fromWire(changes.directory());
         this.settings = (changes.settings() == null ? TenantSettings.defaults() : changes.settings()).withDefaults();
         this.updatedAt = now;
     }
