@@ -1,0 +1,46 @@
+package io.glasswarden.security;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling, in the product's terms: a name for the ledger and, for custodians, the e-mail address that decides
+ * which accounts they may see. Authentication mechanisms put the e-mail in the {@link #EMAIL_ATTRIBUTE} attribute.
+ */
+@RequestScoped
+public class Caller {
+
+    /** SecurityIdentity attribute holding the caller's e-mail address (lower case). */
+    public static final String EMAIL_ATTRIBUTE = "glasswarden.email";
+
+    private final SecurityIdentity identity;
+
+    @Inject
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** A stable, secret-free name for audit records (API key name or token subject/username). */
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** True when the caller may only see the accounts it is custodian of. */
+    public boolean isCustodianOnly() {
+        return identity.hasRole(Roles.CUSTODIAN) && !identity.hasRole(Roles.AUDITOR);
+    }
+
+    public Optional<String> email() {
+        Object email = identity.getAttribute(EMAIL_ATTRIBUTE);
+        return email == null ? Optional.empty() : Optional.of(email.toString().toLowerCase(Locale.ROOT));
+    }
+}
