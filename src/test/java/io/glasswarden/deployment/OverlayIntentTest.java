@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /** What each overlay is for: production is replicated, external and secret-free; dev is one self-contained pod. */
 class OverlayIntentTest {
@@ -37,7 +38,7 @@ class OverlayIntentTest {
         assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
         assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
                 .isEqualTo(new IntOrString(0));
-        var budget = production.one(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class).getSpec();
+        var budget = production.one(PodDisruptionBudget.class).getSpec();
         assertThat(budget.getMaxUnavailable()).isEqualTo(new IntOrString(1));
         assertThat(production.pod().getTopologySpreadConstraints()).extracting(c -> c.getTopologyKey())
                 .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");

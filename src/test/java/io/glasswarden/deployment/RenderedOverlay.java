@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -80,7 +81,7 @@ record RenderedOverlay(Path directory, List<JsonNode> raw, List<HasMetadata> obj
 
     /** Every environment variable the app container sees, literal or from the ConfigMap, by name. */
     Map<String, String> appEnvironment() {
-        Map<String, String> environment = new java.util.TreeMap<>();
+        Map<String, String> environment = new TreeMap<>();
         for (var source : Optional.ofNullable(app().getEnvFrom()).orElse(List.of())) {
             if (source.getConfigMapRef() != null) {
                 environment.putAll(configMap(source.getConfigMapRef().getName()).getData());
