@@ -2,20 +2,31 @@ package io.glasswarden.tenants;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.glasswarden.core.Guids;
+
 /**
- * Per-tenant readiness settings. Every field has the default of the rule catalogue (rules.md); a {@code null} given on
+ * Per-tenant readiness and lifecycle settings. {@code escalationContacts} (an extension of api.md) receive overdue
+ * drill escalations and sign-in alerts. Every field has the default of the rule catalogue (rules.md); a {@code null} given on
  * the wire means "use the default".
  */
 public record TenantSettings(
-        Integer minUsableCredentials,
-        List<String> approvedAaguids,
+        @Min(1) @Max(10) Integer minUsableCredentials,
+        @Size(max = 500) List<@NotNull @Pattern(regexp = Guids.REGEX, message = "must be an AAGUID") String> approvedAaguids,
         Boolean allowSyncedPasskeys,
-        List<String> allowedFallbackMethods,
+        List<@NotNull @Pattern(regexp = "phone|microsoftAuthenticator|softwareOath|hardwareOath|email", message = "must be one of phone, microsoftAuthenticator, softwareOath, hardwareOath, email") String> allowedFallbackMethods,
         Boolean requireInitialDomain,
-        Integer drillIntervalDays,
-        Integer attestationIntervalDays,
-        Integer reminderLeadDays,
-        String evaluationCron) {
+        @Min(1) @Max(365) Integer drillIntervalDays,
+        @Min(1) @Max(730) Integer attestationIntervalDays,
+        @Min(0) @Max(90) Integer reminderLeadDays,
+        @QuartzCron String evaluationCron,
+        @Size(max = 20) List<@NotNull @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be an e-mail address") String> escalationContacts) {
 
     /** Method kinds that may be allowed as phishable fallback (BG-060). */
     public static final List<String> FALLBACK_METHODS = List.of("phone", "microsoftAuthenticator", "softwareOath",
@@ -24,7 +35,7 @@ public record TenantSettings(
     public static final String DEFAULT_EVALUATION_CRON = "0 0 */6 * * ?";
 
     public static TenantSettings defaults() {
-        return new TenantSettings(2, List.of(), false, List.of(), true, 90, 90, 14, DEFAULT_EVALUATION_CRON);
+        return new TenantSettings(2, List.of(), false, List.of(), true, 90, 90, 14, DEFAULT_EVALUATION_CRON, List.of());
     }
 
     /** This settings object with every missing field taken from {@link #defaults()}. */
@@ -33,14 +44,22 @@ public record TenantSettings(
         return new TenantSettings(
                 minUsableCredentials != null ? minUsableCredentials : d.minUsableCredentials,
                 approvedAaguids != null
-                        ? approvedAaguids.stream().map(String::toLowerCase).toList()
+                        ? approvedAaguids.stream().map(Guids::normalize).distinct().toList()
                         : d.approvedAaguids,
                 allowSyncedPasskeys != null ? allowSyncedPasskeys : d.allowSyncedPasskeys,
-                allowedFallbackMethods != null ? List.copyOf(allowedFallbackMethods) : d.allowedFallbackMethods,
+                allowedFallbackMethods != null
+                        ? allowedFallbackMethods.stream().distinct().toList()
+                        : d.allowedFallbackMethods,
                 requireInitialDomain != null ? requireInitialDomain : d.requireInitialDomain,
                 drillIntervalDays != null ? drillIntervalDays : d.drillIntervalDays,
                 attestationIntervalDays != null ? attestationIntervalDays : d.attestationIntervalDays,
                 reminderLeadDays != null ? reminderLeadDays : d.reminderLeadDays,
-                evaluationCron != null ? evaluationCron : d.evaluationCron);
+                evaluationCron != null ? evaluationCron : d.evaluationCron,
+                escalationContacts != null
+                        ? escalationContacts.stream()
+                                .map(e -> e.trim().toLowerCase(java.util.Locale.ROOT))
+                                .distinct()
+                                .toList()
+                        : d.escalationContacts);
     }
 }

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.glasswarden.core.ConflictException;
 import io.glasswarden.core.FieldError;
 import io.glasswarden.core.InvalidInputException;
+import io.glasswarden.core.JsonPaths;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.core.ServiceUnavailableException;
 import io.glasswarden.core.StaleVersionException;
@@ -167,6 +168,6 @@ public class ProblemMapper {
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
-        return JsonPaths.ofPropertyPath(violation.getPropertyPath().toString());
+        return JsonPaths.of(violation.getPropertyPath());
     }
 }

@@ -1,0 +1,168 @@
+package io.glasswarden.accounts;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.glasswarden.core.ConflictException;
+import io.glasswarden.core.ETag;
+import io.glasswarden.core.FieldError;
+import io.glasswarden.core.InvalidInputException;
+import io.glasswarden.core.MergePatcher;
+import io.glasswarden.core.Page;
+import io.glasswarden.core.PageRequest;
+import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.security.Caller;
+import io.glasswarden.tenants.Tenant;
+import io.glasswarden.tenants.TenantService;
+
+/**
+ * Inventory of emergency accounts. Custodians see only the accounts they are custodian of; any other account answers
+ * 404, exactly like an unknown id.
+ */
+@ApplicationScoped
+public class AccountService {
+
+    /** Readiness statuses an account can be filtered by (the statuses of the rule catalogue). */
+    static final Set<String> READINESS_STATUSES = Set.of("READY", "AT_RISK", "NOT_READY", "UNKNOWN");
+
+    private final AccountRepository accounts;
+    private final TenantService tenants;
+    private final MergePatcher patcher;
+    private final Caller caller;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, TenantService tenants, MergePatcher patcher, Caller caller,
+            Clock clock) {
+        this.accounts = accounts;
+        this.tenants = tenants;
+        this.patcher = patcher;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public EmergencyAccount create(String tenantId, AccountChanges changes) {
+        Tenant tenant = tenants.require(tenantId);
+        if (!tenant.isActive()) {
+            throw new ConflictException("Tenant " + tenant.tenantId() + " is retired; it takes no new accounts.");
+        }
+        check(changes);
+        requireUnique(tenant, changes, null);
+        EmergencyAccount account = new EmergencyAccount(tenant, changes, clock.instant());
+        accounts.persist(account);
+        return account;
+    }
+
+    /** The account, if the caller may see it; 404 otherwise. */
+    public EmergencyAccount require(String tenantId, String accountId) {
+        Tenant tenant = tenants.require(tenantId);
+        EmergencyAccount account = parse(accountId).flatMap(id -> accounts.findInTenant(tenant, id))
+                .orElseThrow(() -> new ResourceNotFoundException("account", accountId));
+        if (caller.isCustodianOnly() && !caller.email().map(account::hasCustodian).orElse(false)) {
+            throw new ResourceNotFoundException("account", accountId);
+        }
+        return account;
+    }
+
+    public Page<EmergencyAccount> list(String tenantId, String status, io.glasswarden.core.LifecycleState state,
+            PageRequest page) {
+        Tenant tenant = tenants.require(tenantId);
+        if (status != null && !READINESS_STATUSES.contains(status)) {
+            throw new InvalidInputException("status", "must be one of READY, AT_RISK, NOT_READY, UNKNOWN");
+        }
+        String custodianEmail = caller.isCustodianOnly() ? caller.email().orElse("") : null;
+        return accounts.page(tenant, new AccountFilter(status, state), custodianEmail, page);
+    }
+
+    @Transactional
+    public EmergencyAccount patch(String tenantId, String accountId, JsonNode patch, String ifMatch) {
+        EmergencyAccount account = require(tenantId, accountId);
+        ETag.requireMatch(ifMatch, account.version());
+        AccountChanges changes = patcher.apply(AccountChanges.of(account), patch, AccountChanges.class);
+        check(changes);
+        requireUnique(account.tenant(), changes, account.id());
+        account.apply(changes, clock.instant());
+        accounts.flush();
+        return account;
+    }
+
+    @Transactional
+    public EmergencyAccount retire(String tenantId, String accountId, String ifMatch) {
+        EmergencyAccount account = require(tenantId, accountId);
+        ETag.requireMatch(ifMatch, account.version());
+        account.retire(clock.instant());
+        accounts.flush();
+        return account;
+    }
+
+    /** The active accounts of a tenant, for evaluations and schedules (no caller filtering). */
+    public List<EmergencyAccount> activeAccounts(Tenant tenant) {
+        return accounts.activeInTenant(tenant);
+    }
+
+    /** Stores an account's latest readiness (status and the readiness object of api.md). */
+    @Transactional
+    public void recordReadiness(UUID accountId, String status, Map<String, Object> readiness) {
+        accounts.findByIdOptional(accountId).ifPresent(account -> account.recordReadiness(status, readiness));
+    }
+
+    private static void check(AccountChanges changes) {
+        List<FieldError> errors = new ArrayList<>();
+        if (isBlank(changes.userPrincipalName()) && isBlank(changes.objectId())) {
+            errors.add(new FieldError("objectId", "give objectId or userPrincipalName (or both)"));
+        }
+        if (changes.custodians() != null) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < changes.custodians().size(); i++) {
+                String email = changes.custodians().get(i).email();
+                if (email != null && !seen.add(email.trim().toLowerCase(java.util.Locale.ROOT))) {
+                    errors.add(new FieldError("custodians[" + i + "].email", "is listed twice"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private void requireUnique(Tenant tenant, AccountChanges changes, UUID self) {
+        if (!isBlank(changes.objectId())) {
+            accounts.findActiveByObjectId(tenant, changes.objectId().toLowerCase(java.util.Locale.ROOT))
+                    .filter(other -> !other.id().equals(self))
+                    .ifPresent(other -> {
+                        throw new ConflictException("Object id " + changes.objectId() + " is already inventoried as"
+                                + " account " + other.id() + ".");
+                    });
+        }
+        if (!isBlank(changes.userPrincipalName())) {
+            accounts.findActiveByUpn(tenant, changes.userPrincipalName().trim())
+                    .filter(other -> !other.id().equals(self))
+                    .ifPresent(other -> {
+                        throw new ConflictException("User principal name " + changes.userPrincipalName()
+                                + " is already inventoried as account " + other.id() + ".");
+                    });
+        }
+    }
+
+    private static java.util.Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

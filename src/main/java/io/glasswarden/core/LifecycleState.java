@@ -1,0 +1,6 @@
+package io.glasswarden.core;
+
+/** Inventory items are retired, never deleted: auditors need their history. */
+public enum LifecycleState {
+    ACTIVE, RETIRED
+}

@@ -1,0 +1,141 @@
+package io.glasswarden.readiness;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.glasswarden.directory.AuthenticationMethod;
+
+/**
+ * Names of FIDO2 authenticator models by AAGUID, from the bundled Microsoft Entra list
+ * ({@code aaguids/fido2-aaguids.csv}, CC BY 4.0, see its README), so evidence can say "YubiKey 5 Series with NFC"
+ * next to an AAGUID.
+ */
+public final class AaguidCatalogue {
+    static final String RESOURCE = "/aaguids/fido2-aaguids.csv";
+
+    /** One row of the list; capability flags are null where the source gives no value. */
+    public record Authenticator(String aaguid, String model, Boolean biometric, Boolean usb, Boolean nfc,
+            Boolean ble) {
+    }
+
+    private final Map<String, Authenticator> byAaguid;
+
+    private AaguidCatalogue(Map<String, Authenticator> byAaguid) {
+        this.byAaguid = byAaguid;
+    }
+
+    public static AaguidCatalogue empty() {
+        return new AaguidCatalogue(Map.of());
+    }
+
+    /** The list shipped with Glasswarden. */
+    public static AaguidCatalogue bundled() {
+        try (InputStream in = AaguidCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses RFC 4180 CSV with header {@code aaguid,model,biometric,usb,nfc,ble,...}. */
+    public static AaguidCatalogue parse(Reader reader) throws IOException {
+        List<List<String>> rows = CsvReader.read(reader);
+        Map<String, Authenticator> map = new LinkedHashMap<>();
+        for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+            if (row.size() < 2 || row.get(0).isBlank()) {
+                continue;
+            }
+            String aaguid = row.get(0).trim().toLowerCase(Locale.ROOT);
+            map.put(aaguid, new Authenticator(aaguid, row.get(1), flag(row, 2), flag(row, 3), flag(row, 4),
+                    flag(row, 5)));
+        }
+        return new AaguidCatalogue(Map.copyOf(map));
+    }
+
+    public Optional<Authenticator> find(String aaguid) {
+        return aaguid == null ? Optional.empty() : Optional.ofNullable(byAaguid.get(aaguid.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The catalogue's model name, else the model Graph reported, else null. */
+    public String modelOf(AuthenticationMethod method) {
+        return find(method.aaGuid()).map(Authenticator::model).orElse(method.model());
+    }
+
+    public int size() {
+        return byAaguid.size();
+    }
+
+    private static Boolean flag(List<String> row, int index) {
+        if (index >= row.size() || row.get(index).isBlank()) {
+            return null;
+        }
+        return Boolean.parseBoolean(row.get(index).trim());
+    }
+
+    /** A minimal RFC 4180 reader: quoted fields, doubled quotes, commas and line breaks inside quotes, CRLF or LF. */
+    static final class CsvReader {
+        private CsvReader() {
+        }
+
+        static List<List<String>> read(Reader source) throws IOException {
+            Reader reader = source instanceof BufferedReader ? source : new BufferedReader(source);
+            List<List<String>> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean any = false;
+            int c;
+            while ((c = reader.read()) != -1) {
+                any = true;
+                if (quoted) {
+                    if (c == '"') {
+                        reader.mark(1);
+                        int next = reader.read();
+                        if (next == '"') {
+                            field.append('"');
+                        } else {
+                            quoted = false;
+                            if (next != -1) {
+                                reader.reset();
+                            }
+                        }
+                    } else {
+                        field.append((char) c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                    any = false;
+                } else if (c != '\r') {
+                    field.append((char) c);
+                }
+            }
+            if (any) {
+                row.add(field.toString());
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.glasswarden.readiness;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.glasswarden.directory.CertificateAuthenticationRule;
+import io.glasswarden.directory.CertificateUserBinding;
+import io.glasswarden.directory.DataGap;
+import io.glasswarden.directory.DirectoryUser;
+import io.glasswarden.directory.Fact;
+import io.glasswarden.directory.TrustedCertificateAuthority;
+import io.glasswarden.directory.X509Policy;
+
+/**
+ * Whether certificate-based authentication would let the account sign in with multi-factor strength (BG-018). The
+ * same verdict decides whether CBA counts as one usable credential.
+ */
+public final class CertificateAuthCheck {
+    static final String MULTI_FACTOR = "x509CertificateMultiFactor";
+
+    private CertificateAuthCheck() {
+    }
+
+    /** The verdict: result PASS/FAIL/UNKNOWN/NOT_APPLICABLE, the problems found, the gap when unknown, evidence. */
+    public record Assessment(RuleResult result, List<String> problems, DataGap gap, Evidence evidence) {
+    }
+
+    public static Assessment assess(AccountContext context) {
+        Fact<DirectoryUser> user = context.user();
+        if (!user.isKnown()) {
+            return new Assessment(RuleResult.UNKNOWN, List.of(), user.missing().orElseThrow(), Evidence.of());
+        }
+        List<String> certificateUserIds = PolicyTargeting.nullSafe(user.value().certificateUserIds());
+        Evidence evidence = Evidence.of("certificateUserIds", certificateUserIds)
+                .put("expectsCertificateAuth",
+                        context.inventory().expectsCertificateAuth());
+        if (certificateUserIds.isEmpty() && !context.inventory().expectsCertificateAuth()) {
+            return new Assessment(RuleResult.NOT_APPLICABLE, List.of(), null, evidence);
+        }
+        Fact<X509Policy> policy = context.tenant().x509Policy();
+        Fact<List<TrustedCertificateAuthority>> authorities = context.tenant().trustedCertificateAuthorities();
+        var gap = RuleDescriptor.firstGap(policy, authorities);
+        if (gap.isPresent()) {
+            return new Assessment(RuleResult.UNKNOWN, List.of(), gap.get(), evidence);
+        }
+        return judge(policy.value(), authorities.value(), user.value(), context, evidence);
+    }
+
+    private static Assessment judge(X509Policy policy, List<TrustedCertificateAuthority> authorities,
+            DirectoryUser user, AccountContext context, Evidence evidence) {
+        List<String> problems = new ArrayList<>();
+        evidence.put("state", policy.state());
+        if (!"enabled".equalsIgnoreCase(policy.state())) {
+            problems.add("certificate-based authentication is not enabled in the authentication methods policy");
+        }
+        Judgement targeted = PolicyTargeting.targeted(policy.includeTargets(), policy.excludeTargets(), user.id(),
+                context.account().transitiveGroupIds());
+        evidence.put("targeted", targeted.word()).put("targeting", targeted.why());
+        if (targeted.isNo()) {
+            problems.add("the certificate-based authentication policy does not cover the account: " + targeted.why());
+        }
+        if (!bindingResolves(policy.bindings(), user)) {
+            problems.add("no username binding can resolve the account (bind to certificateUserIds and set them, "
+                    + "or bind to userPrincipalName)");
+        }
+        evidence.put("bindings", PolicyTargeting.nullSafe(policy.bindings())
+                .stream()
+                .map(b -> b.x509CertificateField() + " -> " + b.userProperty())
+                .toList());
+        evidence.put("defaultMode", policy.defaultMode());
+        if (!canBeMultiFactor(policy)) {
+            problems.add("certificates only count as single-factor (default mode " + policy.defaultMode()
+                    + " and no rule grants multi-factor)");
+        }
+        evidence.put("trustedCertificateAuthorities", authorities.stream()
+                .map(ca -> Evidence.entry("issuer", ca.issuer(), "expiresAt", ca.expiresAt()))
+                .toList());
+        if (authorities.isEmpty()) {
+            problems.add("no trusted certificate authority is configured");
+        }
+        evidence.put("problems", problems);
+        if (!problems.isEmpty()) {
+            return new Assessment(RuleResult.FAIL, problems, null, evidence);
+        }
+        if (targeted.isUnknown()) {
+            return new Assessment(RuleResult.UNKNOWN, problems, targeted.gap(), evidence);
+        }
+        return new Assessment(RuleResult.PASS, problems, null, evidence);
+    }
+
+    private static boolean bindingResolves(List<CertificateUserBinding> bindings, DirectoryUser user) {
+        boolean hasCertificateUserIds = !PolicyTargeting.nullSafe(user.certificateUserIds()).isEmpty();
+        return PolicyTargeting.nullSafe(bindings)
+                .stream()
+                .anyMatch(
+                        b -> ("certificateUserIds".equalsIgnoreCase(b.userProperty()) && hasCertificateUserIds)
+                                || "userPrincipalName".equalsIgnoreCase(b.userProperty()));
+    }
+
+    private static boolean canBeMultiFactor(X509Policy policy) {
+        return MULTI_FACTOR.equalsIgnoreCase(policy.defaultMode()) || PolicyTargeting.nullSafe(policy.rules())
+                .stream()
+                .map(CertificateAuthenticationRule::mode)
+                .anyMatch(MULTI_FACTOR::equalsIgnoreCase);
+    }
+}

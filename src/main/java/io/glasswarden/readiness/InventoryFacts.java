@@ -1,0 +1,62 @@
+package io.glasswarden.readiness;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What Glasswarden itself knows about an account (not read from the directory): custodians, drills, attestations,
+ * acknowledgements and the method ids seen at the previous completed evaluation ({@code null} when there was none,
+ * which makes BG-062 not applicable).
+ */
+public record InventoryFacts(
+        boolean expectsCertificateAuth,
+        List<Custodian> custodians,
+        List<Drill> drills,
+        List<Attestation> attestations,
+        Set<String> acknowledgedSignInIds,
+        Set<String> acknowledgedMethodIds,
+        Set<String> previousMethodIds) {
+
+    public InventoryFacts {
+        custodians = custodians == null ? List.of() : List.copyOf(custodians);
+        drills = drills == null ? List.of() : List.copyOf(drills);
+        attestations = attestations == null ? List.of() : List.copyOf(attestations);
+        acknowledgedSignInIds = acknowledgedSignInIds == null ? Set.of() : Set.copyOf(acknowledgedSignInIds);
+        acknowledgedMethodIds = acknowledgedMethodIds == null ? Set.of() : Set.copyOf(acknowledgedMethodIds);
+        previousMethodIds = previousMethodIds == null ? null : Set.copyOf(previousMethodIds);
+    }
+
+    /** An account nobody has recorded anything about yet. */
+    public static InventoryFacts empty() {
+        return new InventoryFacts(false, List.of(), List.of(), List.of(), Set.of(), Set.of(), null);
+    }
+
+    /** A person who holds the account's credentials. */
+    public record Custodian(String name, String email) {
+    }
+
+    /** A recorded test sign-in; {@code matchedSignInId} is set once verified against the sign-in logs. */
+    public record Drill(String id, Instant performedAt, DrillOutcome outcome, DrillVerification verification,
+            String matchedSignInId) {
+    }
+
+    /** A signed statement by a custodian or admin. */
+    public record Attestation(AttestationKind kind, Instant attestedAt) {
+    }
+
+    /** What the person performing the drill reported. */
+    public enum DrillOutcome {
+        SUCCEEDED, FAILED, ABORTED
+    }
+
+    /** Whether the sign-in logs confirm a drill (api.md "Drills"). */
+    public enum DrillVerification {
+        PENDING, VERIFIED, REFUTED, UNVERIFIABLE
+    }
+
+    /** What an attestation vouches for. */
+    public enum AttestationKind {
+        CUSTODY, DRILL, ROSTER
+    }
+}

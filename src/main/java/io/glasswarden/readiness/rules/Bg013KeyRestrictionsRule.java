@@ -1,0 +1,78 @@
+package io.glasswarden.readiness.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.glasswarden.directory.AuthenticationMethod;
+import io.glasswarden.directory.Fact;
+import io.glasswarden.directory.Fido2Policy;
+import io.glasswarden.directory.MethodKind;
+import io.glasswarden.readiness.AccountContext;
+import io.glasswarden.readiness.AccountRule;
+import io.glasswarden.readiness.Evidence;
+import io.glasswarden.readiness.Fido2Eligibility;
+import io.glasswarden.readiness.Finding;
+import io.glasswarden.readiness.Judgement;
+import io.glasswarden.readiness.RuleDescriptor;
+import io.glasswarden.readiness.Severity;
+
+/** BG-013: the key restrictions (passkey profiles or legacy restrictions) permit every registered key's AAGUID. */
+public final class Bg013KeyRestrictionsRule implements AccountRule {
+    public static final RuleDescriptor RULE = new RuleDescriptor("BG-013", "Key restrictions allow the registered keys",
+            Severity.HIGH,
+            "Add the blocked keys' AAGUIDs to the allow list (or remove them from the block list) of the passkey "
+                    + "profile or key restrictions that apply to the account, or register keys of a permitted model.",
+            "https://learn.microsoft.com/en-us/entra/identity/authentication/how-to-enable-passkey-fido2");
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return RULE;
+    }
+
+    @Override
+    public Finding evaluate(AccountContext context) {
+        Fact<List<AuthenticationMethod>> keys = context.methodsOf(MethodKind.FIDO2);
+        Fact<Fido2Policy> policy = context.tenant().fido2Policy();
+        if (!keys.isKnown()) {
+            return RULE.unknown(keys.missing().orElseThrow());
+        }
+        if (keys.value().isEmpty()) {
+            return RULE.notApplicable("No FIDO2 key is registered on the account.", Evidence.of("fido2Keys", 0));
+        }
+        if (!policy.isKnown()) {
+            return RULE.unknown(policy.missing().orElseThrow());
+        }
+        Fido2Eligibility eligibility = context.fido2Eligibility(policy.value());
+        Evidence evidence = Evidence.of("passkeyProfilesInUse", eligibility.usesPasskeyProfiles());
+        if (eligibility.usesPasskeyProfiles() && eligibility.profileApplies().isNo()) {
+            return RULE.notApplicable("No passkey profile applies because no FIDO2 include target matches the "
+                    + "account (see BG-012).", evidence);
+        }
+        List<Map<String, Object>> blocked = new ArrayList<>();
+        Judgement undetermined = null;
+        for (AuthenticationMethod key : keys.value()) {
+            Judgement permitted = eligibility.permits(key);
+            if (permitted.isNo()) {
+                Map<String, Object> entry = new LinkedHashMap<>(context.keyEvidence(key));
+                entry.put("blockedBy", permitted.why());
+                blocked.add(entry);
+            } else if (permitted.isUnknown() && undetermined == null) {
+                undetermined = permitted;
+            }
+        }
+        evidence.put("keys", keys.value().stream().map(context::keyEvidence).toList()).put("blockedKeys", blocked);
+        if (!blocked.isEmpty()) {
+            return RULE.fail(blocked.size() + " of the account's " + keys.value().size()
+                    + " FIDO2 keys are not permitted by the key restrictions, so they cannot be used to sign in.",
+                    evidence);
+        }
+        if (undetermined != null) {
+            return RULE.unknown(undetermined.gap(), "Glasswarden could not tell whether the key restrictions permit "
+                    + "every key: " + undetermined.why() + ".", evidence);
+        }
+        return RULE.pass("The key restrictions permit all " + keys.value().size() + " registered FIDO2 keys.",
+                evidence);
+    }
+}

@@ -1,0 +1,46 @@
+package io.glasswarden.readiness.rules;
+
+import java.util.List;
+
+import io.glasswarden.directory.AuthenticationMethod;
+import io.glasswarden.directory.Fact;
+import io.glasswarden.directory.MethodKind;
+import io.glasswarden.readiness.AccountContext;
+import io.glasswarden.readiness.AccountRule;
+import io.glasswarden.readiness.Evidence;
+import io.glasswarden.readiness.Finding;
+import io.glasswarden.readiness.RuleDescriptor;
+import io.glasswarden.readiness.Severity;
+
+/** BG-016: every FIDO2 key was attested at registration, so its model is proven. */
+public final class Bg016AttestedKeysRule implements AccountRule {
+    public static final RuleDescriptor RULE = new RuleDescriptor("BG-016", "Keys are attested", Severity.LOW,
+            "Enforce attestation in the passkey (FIDO2) policy and re-register the unattested keys.",
+            "https://learn.microsoft.com/en-us/entra/identity/authentication/how-to-enable-passkey-fido2");
+
+    @Override
+    public RuleDescriptor descriptor() {
+        return RULE;
+    }
+
+    @Override
+    public Finding evaluate(AccountContext context) {
+        Fact<List<AuthenticationMethod>> keys = context.methodsOf(MethodKind.FIDO2);
+        if (!keys.isKnown()) {
+            return RULE.unknown(keys.missing().orElseThrow());
+        }
+        if (keys.value().isEmpty()) {
+            return RULE.notApplicable("No FIDO2 key is registered on the account.", Evidence.of("fido2Keys", 0));
+        }
+        List<AuthenticationMethod> unattested = keys.value()
+                .stream()
+                .filter(k -> !"attested".equalsIgnoreCase(k.attestationLevel()))
+                .toList();
+        Evidence evidence = Evidence.of("unattestedKeys", unattested.stream().map(context::keyEvidence).toList());
+        if (!unattested.isEmpty()) {
+            return RULE.fail(unattested.size() + " of the account's FIDO2 keys were not attested, so their model "
+                    + "is not proven.", evidence);
+        }
+        return RULE.pass("All of the account's FIDO2 keys are attested.", evidence);
+    }
+}
