@@ -32,7 +32,7 @@ class KeyLoggingTest {
                     .statusCode(201)
                     .extract()
                     .path("key");
-            String id = ApiKeyResourceTest.idOf(key);
+            String id = ApiKeys.idOf(key);
             given().auth().oauth2(key).get("/api/v1/api-keys").then().statusCode(200);
             given().auth().oauth2(unknown).get("/api/v1/api-keys").then().statusCode(401);
             given().auth().oauth2(ApiKeys.bootstrap()).delete("/api/v1/api-keys/" + id).then().statusCode(204);

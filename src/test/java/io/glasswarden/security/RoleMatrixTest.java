@@ -42,7 +42,7 @@ class RoleMatrixTest {
             endpoint("DELETE", "/api/v1/api-keys/{apiKeyId}", null, 204, Roles.ADMIN));
 
     static final Map<String, Supplier<String>> PLACEHOLDERS = Map.of(
-            "{apiKeyId}", () -> ApiKeyResourceTest.idOf(ApiKeys.create(Roles.AUDITOR, null)));
+            "{apiKeyId}", () -> ApiKeys.idOf(ApiKeys.create(Roles.AUDITOR, null)));
 
     /** api.md: admin ⊃ operator ⊃ auditor; custodian stands apart. */
     static final Map<String, Set<String>> EFFECTIVE_ROLES = Map.of(
