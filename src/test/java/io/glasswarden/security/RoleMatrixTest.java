@@ -39,10 +39,55 @@ class RoleMatrixTest {
             endpoint("POST", "/api/v1/api-keys", () -> Map.of("name", "matrix " + UUID.randomUUID(), "role",
                     Roles.AUDITOR), 201, Roles.ADMIN),
             endpoint("GET", "/api/v1/api-keys/{apiKeyId}", null, 200, Roles.ADMIN),
-            endpoint("DELETE", "/api/v1/api-keys/{apiKeyId}", null, 204, Roles.ADMIN));
+            endpoint("DELETE", "/api/v1/api-keys/{apiKeyId}", null, 204, Roles.ADMIN),
+            endpoint("GET", "/api/v1/tenants", null, 200, Roles.AUDITOR),
+            endpoint("POST", "/api/v1/tenants", () -> Map.of("tenantId", UUID.randomUUID().toString(),
+                    "displayName", "Matrix"), 201, Roles.OPERATOR),
+            endpoint("GET", "/api/v1/tenants/{tenantId}", null, 200, Roles.AUDITOR),
+            endpoint("PATCH", "/api/v1/tenants/{tenantId}", () -> Map.of("displayName", "Renamed"), 200,
+                    Roles.OPERATOR),
+            endpoint("DELETE", "/api/v1/tenants/{tenantId}", null, 200, Roles.ADMIN),
+            endpoint("GET", "/api/v1/tenants/{tenantId}/accounts", null, 200, Roles.AUDITOR, Roles.CUSTODIAN),
+            endpoint("POST", "/api/v1/tenants/{tenantId}/accounts", () -> Map.of("objectId",
+                    UUID.randomUUID().toString()), 201, Roles.OPERATOR),
+            // the matrix custodian is custodian of every account created for these rows
+            endpoint("GET", "/api/v1/tenants/{tenantAccount}", null, 200, Roles.AUDITOR, Roles.CUSTODIAN),
+            endpoint("PATCH", "/api/v1/tenants/{tenantAccount}", () -> Map.of("notes", "patched"), 200,
+                    Roles.OPERATOR),
+            endpoint("DELETE", "/api/v1/tenants/{tenantAccount}", null, 200, Roles.ADMIN));
 
     static final Map<String, Supplier<String>> PLACEHOLDERS = Map.of(
-            "{apiKeyId}", () -> ApiKeys.idOf(ApiKeys.create(Roles.AUDITOR, null)));
+            "{apiKeyId}", () -> ApiKeys.idOf(ApiKeys.create(Roles.AUDITOR, null)),
+            "{tenantId}", RoleMatrixTest::newTenant,
+            "{tenantAccount}", RoleMatrixTest::newTenantAccount);
+
+    private static String newTenant() {
+        String tenantId = UUID.randomUUID().toString();
+        given().auth()
+                .oauth2(ApiKeys.bootstrap())
+                .contentType(ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "displayName", "Matrix tenant"))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        return tenantId;
+    }
+
+    /** A fresh account of a fresh tenant, as {@code <tenantId>/accounts/<accountId>}. */
+    private static String newTenantAccount() {
+        String tenantId = newTenant();
+        String accountId = given().auth()
+                .oauth2(ApiKeys.bootstrap())
+                .contentType(ContentType.JSON)
+                .body(Map.of("objectId", UUID.randomUUID().toString(), "custodians",
+                        List.of(Map.of("name", "Matrix custodian", "email", CUSTODIAN_EMAIL))))
+                .post("/api/v1/tenants/" + tenantId + "/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        return tenantId + "/accounts/" + accountId;
+    }
 
     /** api.md: admin ⊃ operator ⊃ auditor; custodian stands apart. */
     static final Map<String, Set<String>> EFFECTIVE_ROLES = Map.of(
