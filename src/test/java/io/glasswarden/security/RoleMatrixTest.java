@@ -54,12 +54,27 @@ class RoleMatrixTest {
             endpoint("GET", "/api/v1/tenants/{tenantAccount}", null, 200, Roles.AUDITOR, Roles.CUSTODIAN),
             endpoint("PATCH", "/api/v1/tenants/{tenantAccount}", () -> Map.of("notes", "patched"), 200,
                     Roles.OPERATOR),
-            endpoint("DELETE", "/api/v1/tenants/{tenantAccount}", null, 200, Roles.ADMIN));
+            endpoint("DELETE", "/api/v1/tenants/{tenantAccount}", null, 200, Roles.ADMIN),
+            endpoint("POST", "/api/v1/tenants/{tenantId}/evaluations", null, 202, Roles.OPERATOR),
+            endpoint("GET", "/api/v1/evaluations/{evaluationId}", null, 200, Roles.AUDITOR),
+            endpoint("GET", "/api/v1/tenants/{tenantAccount}/readiness-history", null, 200, Roles.AUDITOR,
+                    Roles.CUSTODIAN));
 
     static final Map<String, Supplier<String>> PLACEHOLDERS = Map.of(
             "{apiKeyId}", () -> ApiKeys.idOf(ApiKeys.create(Roles.AUDITOR, null)),
             "{tenantId}", RoleMatrixTest::newTenant,
-            "{tenantAccount}", RoleMatrixTest::newTenantAccount);
+            "{tenantAccount}", RoleMatrixTest::newTenantAccount,
+            "{evaluationId}", RoleMatrixTest::newEvaluation);
+
+    private static String newEvaluation() {
+        return given().auth()
+                .oauth2(ApiKeys.bootstrap())
+                .post("/api/v1/tenants/" + newTenant() + "/evaluations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+    }
 
     private static String newTenant() {
         String tenantId = UUID.randomUUID().toString();

@@ -96,7 +96,8 @@ class DemoTenant {
             tenants.require(TENANT_ID);
             return false;
         } catch (ResourceNotFoundException absent) {
-            tenants.create(new TenantRequest(TENANT_ID, DISPLAY_NAME, Cloud.GLOBAL, DirectoryKind.SNAPSHOT,
+            tenants.create(new TenantRequest(TENANT_ID, DISPLAY_NAME, Cloud.GLOBAL.wireValue(),
+                    DirectoryKind.SNAPSHOT.wireValue(),
                     TenantSettings.defaults()));
             for (AccountChanges account : demoAccounts()) {
                 accounts.create(TENANT_ID, account);
