@@ -50,7 +50,8 @@ class EmbeddedDefaultIT {
         Process first = start(port);
         String tenantId = UUID.randomUUID().toString();
         HttpResponse<String> created = send(HttpRequest.newBuilder(uri(port, "/api/v1/tenants"))
-                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"tenantId\":\"" + tenantId + "\",\"displayName\":\"Survivor\"}")));
         assertThat(created.statusCode()).isEqualTo(201);
@@ -59,7 +60,8 @@ class EmbeddedDefaultIT {
 
         start(port);
         HttpResponse<String> read = send(HttpRequest.newBuilder(uri(port, "/api/v1/tenants/" + tenantId))
-                .header("Authorization", "Bearer " + KEY).GET());
+                .header("Authorization", "Bearer " + KEY)
+                .GET());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"displayName\":\"Survivor\"");
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
