@@ -21,9 +21,12 @@ import io.glasswarden.core.MergePatcher;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.ledger.Ledger;
+import io.glasswarden.ledger.LedgerEvent;
 import io.glasswarden.security.Caller;
 import io.glasswarden.tenants.Tenant;
 import io.glasswarden.tenants.TenantService;
+import io.quarkus.arc.Arc;
 
 /**
  * Inventory of emergency accounts. Custodians see only the accounts they are custodian of; any other account answers
@@ -40,14 +43,16 @@ public class AccountService {
     private final MergePatcher patcher;
     private final Caller caller;
     private final Clock clock;
+    private final Ledger ledger;
 
     AccountService(AccountRepository accounts, TenantService tenants, MergePatcher patcher, Caller caller,
-            Clock clock) {
+            Clock clock, Ledger ledger) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.patcher = patcher;
         this.caller = caller;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -60,6 +65,7 @@ public class AccountService {
         requireUnique(tenant, changes, null);
         EmergencyAccount account = new EmergencyAccount(tenant, changes, clock.instant());
         accounts.persist(account);
+        record("ACCOUNT_CREATED", account);
         return account;
     }
 
@@ -93,6 +99,7 @@ public class AccountService {
         requireUnique(account.tenant(), changes, account.id());
         account.apply(changes, clock.instant());
         accounts.flush();
+        record("ACCOUNT_UPDATED", account);
         return account;
     }
 
@@ -102,6 +109,7 @@ public class AccountService {
         ETag.requireMatch(ifMatch, account.version());
         account.retire(clock.instant());
         accounts.flush();
+        record("ACCOUNT_RETIRED", account);
         return account;
     }
 
@@ -114,6 +122,25 @@ public class AccountService {
     @Transactional
     public void recordReadiness(UUID accountId, String status, Map<String, Object> readiness) {
         accounts.findByIdOptional(accountId).ifPresent(account -> account.recordReadiness(status, readiness));
+    }
+
+    /** Appends the account's new inventory state to the ledger, in the transaction of the change. */
+    private void record(String type, EmergencyAccount account) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("userPrincipalName", account.userPrincipalName());
+        data.put("objectId", account.objectId());
+        data.put("displayName", account.displayName());
+        data.put("expectsCertificateAuth", account.expectsCertificateAuth());
+        data.put("custodians", account.custodians());
+        data.put("keys", account.keys());
+        data.put("notes", account.notes());
+        data.put("lifecycleState", account.lifecycleState());
+        ledger.append(new LedgerEvent(type, account.tenant().tenantId(), account.id().toString(), actor(), data));
+    }
+
+    /** The caller, or "system" for changes made outside a request (jobs, start-up imports). */
+    private String actor() {
+        return Arc.container().requestContext().isActive() ? caller.name() : "system";
     }
 
     private static void check(AccountChanges changes) {

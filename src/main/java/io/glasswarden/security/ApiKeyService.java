@@ -2,6 +2,8 @@ package io.glasswarden.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,8 @@ import io.glasswarden.core.ConflictException;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.ledger.Ledger;
+import io.glasswarden.ledger.LedgerEvent;
 import io.quarkus.logging.Log;
 
 /** Creates, lists and revokes API keys. Logs name, id and prefix only: never a key or its hash. */
@@ -22,10 +26,12 @@ public class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final Clock clock;
+    private final Ledger ledger;
 
-    ApiKeyService(ApiKeyRepository keys, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, Clock clock, Ledger ledger) {
         this.keys = keys;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -46,6 +52,7 @@ public class ApiKeyService {
             }
             throw e;
         }
+        record("API_KEY_CREATED", key, createdBy);
         Log.infof("API key '%s' (%s, id %s, role %s) created by %s", key.name(), key.prefix(), key.id(), key.role(),
                 createdBy);
         return CreatedApiKey.of(key.view(), secret.plaintext());
@@ -68,6 +75,7 @@ public class ApiKeyService {
         ApiKey key = find(id);
         if (key.isActive()) {
             key.revoke(clock.instant(), revokedBy);
+            record("API_KEY_REVOKED", key, revokedBy);
             Log.infof("API key '%s' (%s, id %s) revoked by %s", key.name(), key.prefix(), key.id(), revokedBy);
         }
         return key.view();
@@ -80,8 +88,20 @@ public class ApiKeyService {
         String name = keys.nameExists(FirstStartKey.KEY_NAME)
                 ? FirstStartKey.KEY_NAME + "-" + now.getEpochSecond()
                 : FirstStartKey.KEY_NAME;
-        keys.persistAndFlush(new ApiKey(name, Roles.ADMIN, null, secret, now, FirstStartKey.KEY_NAME));
+        ApiKey key = new ApiKey(name, Roles.ADMIN, null, secret, now, FirstStartKey.KEY_NAME);
+        keys.persistAndFlush(key);
+        record("API_KEY_CREATED", key, FirstStartKey.KEY_NAME);
         return secret;
+    }
+
+    /** Ledger record of a key's life: name, role, e-mail and the public prefix, never the key or its hash. */
+    private void record(String type, ApiKey key, String actor) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", key.name());
+        data.put("role", key.role());
+        data.put("email", key.email());
+        data.put("prefix", key.prefix());
+        ledger.append(new LedgerEvent(type, null, key.id().toString(), actor, data));
     }
 
     private ApiKey find(UUID id) {

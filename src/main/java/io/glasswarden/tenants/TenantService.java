@@ -1,6 +1,8 @@
 package io.glasswarden.tenants;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,6 +18,10 @@ import io.glasswarden.core.MergePatcher;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.ledger.Ledger;
+import io.glasswarden.ledger.LedgerEvent;
+import io.glasswarden.security.Caller;
+import io.quarkus.arc.Arc;
 
 /** Creates, changes and retires tenants; owns the transactions of the tenants feature. */
 @ApplicationScoped
@@ -24,11 +30,15 @@ public class TenantService {
     private final TenantRepository tenants;
     private final MergePatcher patcher;
     private final Clock clock;
+    private final Ledger ledger;
+    private final Caller caller;
 
-    TenantService(TenantRepository tenants, MergePatcher patcher, Clock clock) {
+    TenantService(TenantRepository tenants, MergePatcher patcher, Clock clock, Ledger ledger, Caller caller) {
         this.tenants = tenants;
         this.patcher = patcher;
         this.clock = clock;
+        this.ledger = ledger;
+        this.caller = caller;
     }
 
     @Transactional
@@ -42,6 +52,7 @@ public class TenantService {
         checkSettings(changes.settings());
         Tenant tenant = new Tenant(tenantId, changes, clock.instant());
         tenants.persist(tenant);
+        record("TENANT_CREATED", tenant);
         return tenant;
     }
 
@@ -66,6 +77,7 @@ public class TenantService {
         checkSettings(changes.settings());
         tenant.apply(changes, clock.instant());
         tenants.flush();
+        record("TENANT_UPDATED", tenant);
         return tenant;
     }
 
@@ -75,7 +87,24 @@ public class TenantService {
         ETag.requireMatch(ifMatch, tenant.version());
         tenant.retire(clock.instant());
         tenants.flush();
+        record("TENANT_RETIRED", tenant);
         return tenant;
+    }
+
+    /** Appends the tenant's new state to the ledger, in the transaction of the change. */
+    private void record(String type, Tenant tenant) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("displayName", tenant.displayName());
+        data.put("cloud", tenant.cloud());
+        data.put("directory", tenant.directory());
+        data.put("settings", tenant.settings());
+        data.put("lifecycleState", tenant.lifecycleState());
+        ledger.append(new LedgerEvent(type, tenant.tenantId(), tenant.tenantId(), actor(), data));
+    }
+
+    /** The caller, or "system" for changes made outside a request (jobs, start-up imports). */
+    private String actor() {
+        return Arc.container().requestContext().isActive() ? caller.name() : "system";
     }
 
     private static void checkSettings(TenantSettings settings) {

@@ -12,8 +12,8 @@ import io.glasswarden.tenants.Tenant;
 import io.glasswarden.tenants.TenantSettings;
 
 /** What one run needs from the inventory, read in a short transaction before the (slow) directory read. */
-record EvaluationPlan(UUID evaluationId, DirectoryTenant tenant, DirectoryKind directory, TenantSettings settings,
-        List<Account> accounts) {
+record EvaluationPlan(UUID evaluationId, DirectoryTenant tenant, String tenantName, DirectoryKind directory,
+        TenantSettings settings, List<Account> accounts) {
 
     /** An active account as the run sees it. */
     record Account(UUID id, AccountRef ref, boolean expectsCertificateAuth, List<Custodian> custodians) {
@@ -21,7 +21,7 @@ record EvaluationPlan(UUID evaluationId, DirectoryTenant tenant, DirectoryKind d
 
     static EvaluationPlan of(UUID evaluationId, Tenant tenant, List<EmergencyAccount> accounts) {
         return new EvaluationPlan(evaluationId, new DirectoryTenant(tenant.tenantId(), tenant.cloud().wireValue()),
-                tenant.directory(), tenant.settings().withDefaults(),
+                tenant.displayName(), tenant.directory(), tenant.settings().withDefaults(),
                 accounts.stream()
                         .map(a -> new Account(a.id(), new AccountRef(a.objectId(), a.userPrincipalName()),
                                 a.expectsCertificateAuth(), List.copyOf(a.custodians())))

@@ -72,9 +72,21 @@ class MethodAlerts {
                 + "/methods/" + method.id() + "/acknowledge");
         notifier.get().publish(new OutgoingEvent(EVENT_TYPE, tenantId, account.id().toString(), data));
         for (String contact : plan.settings().escalationContacts()) {
+            // The keys of the notifications feature's method-registered template (docs/notifications.md).
+            Map<String, Object> mail = new LinkedHashMap<>();
+            mail.put("recipientName", contact);
+            mail.put("tenantName", plan.tenantName());
+            mail.put("accountName", upn);
+            mail.put("methodType", method.kind().wireName());
+            mail.put("registeredAt", method.createdDateTime() == null
+                    ? "an unknown time"
+                    : method.createdDateTime().toString());
+            mail.put("methodName", method.displayName());
+            mail.put("actionUrl", data.get("acknowledgeUrl"));
+            mail.put("tenantId", tenantId);
             notifier.get()
                     .email(new OutgoingEmail(contact, "New sign-in method on emergency account " + upn,
-                            TEMPLATE, data, "method-registered:" + account.id() + ":" + method.id() + ":" + contact));
+                            TEMPLATE, mail, "method-registered:" + account.id() + ":" + method.id() + ":" + contact));
         }
     }
 }
