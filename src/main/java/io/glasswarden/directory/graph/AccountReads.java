@@ -1,0 +1,100 @@
+package io.glasswarden.directory.graph;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.glasswarden.directory.AccountRef;
+import io.glasswarden.directory.AuthenticationMethod;
+import io.glasswarden.directory.DataGap;
+import io.glasswarden.directory.DirectoryUser;
+import io.glasswarden.directory.Fact;
+import io.glasswarden.directory.SignInActivity;
+import io.glasswarden.directory.UnknownReason;
+
+/**
+ * The four batch steps of one account ({@code a{i}-user}, {@code a{i}-activity}, {@code a{i}-methods},
+ * {@code a{i}-groups}) and what they tell. Role data comes from tenant-wide reads filtered by principal ids
+ * ({@link RoleReads}), which need the user id and the role-assignable groups found here.
+ */
+final class AccountReads {
+
+    private AccountReads() {
+    }
+
+    /** Facts of one account from its own steps, before roles are known. */
+    record Partial(AccountRef ref, Fact<Optional<DirectoryUser>> user, String userId, DataGap userGap,
+            boolean notFound, Fact<SignInActivity> activity, Fact<List<AuthenticationMethod>> methods,
+            Fact<Set<String>> groups, Set<String> roleAssignableGroups) {
+    }
+
+    static List<GraphStep> steps(int index, AccountRef ref) {
+        String user = GraphPaths.user(ref);
+        String prefix = "a" + index;
+        return List.of(
+                GraphStep.of(prefix + "-user", user + "?" + GraphPaths.select(UserMapper.USER_SELECT)),
+                GraphStep.of(prefix + "-activity", user + "?" + GraphPaths.select(UserMapper.ACTIVITY_SELECT)),
+                GraphStep.of(prefix + "-methods", user + "/authentication/methods"),
+                GraphStep.of(prefix + "-groups", user + "/transitiveMemberOf/microsoft.graph.group?"
+                        + GraphPaths.select("id,isAssignableToRole") + "&$top=999"));
+    }
+
+    static Partial partial(int index, AccountRef ref, Map<String, GraphResponse> results) {
+        String prefix = "a" + index;
+        GraphResponse user = results.get(prefix + "-user");
+        if (user.status() == 404) {
+            DataGap gone = DataGap.of("account", UnknownReason.NOT_FOUND, "the account does not exist");
+            return new Partial(ref, Fact.known(Optional.empty()), null, gone, true, notFound(DataArea.SIGN_IN_ACTIVITY),
+                    notFound(DataArea.METHODS), notFound(DataArea.GROUPS), Set.of());
+        }
+        Fact<Optional<DirectoryUser>> userFact;
+        String userId = blankToNull(ref.objectId());
+        DataGap userGap = null;
+        if (user.ok()) {
+            DirectoryUser read = UserMapper.user(user.body());
+            userFact = Fact.known(Optional.of(read));
+            userId = read.id() != null ? read.id() : userId;
+        } else {
+            userGap = GraphErrorClassifier.gap(DataArea.USER, user);
+            userFact = Fact.unknown(userGap);
+        }
+        Set<String> roleGroups = new HashSet<>();
+        Fact<Set<String>> groups = read(DataArea.GROUPS, results.get(prefix + "-groups"), body -> {
+            Set<String> ids = new HashSet<>();
+            for (JsonNode g : body.path("value")) {
+                ids.add(JsonFields.text(g, "id"));
+                if (g.path("isAssignableToRole").asBoolean(false)) {
+                    roleGroups.add(JsonFields.text(g, "id"));
+                }
+            }
+            return Set.copyOf(ids);
+        });
+        return new Partial(ref, userFact, userId, userGap, false,
+                read(DataArea.SIGN_IN_ACTIVITY, results.get(prefix + "-activity"), UserMapper::activity),
+                read(DataArea.METHODS, results.get(prefix + "-methods"), MethodMapper::methods), groups,
+                Set.copyOf(roleGroups));
+    }
+
+    static <T> Fact<T> notFound(DataArea area) {
+        return Fact.unknown(DataGap.of(area.data(), UnknownReason.NOT_FOUND, "the account does not exist"));
+    }
+
+    static <T> Fact<T> read(DataArea area, GraphResponse response, Function<JsonNode, T> mapper) {
+        if (response == null) {
+            return Fact.unknown(DataGap.of(area.data(), UnknownReason.GRAPH_ERROR, "not read"));
+        }
+        if (!response.ok()) {
+            return Fact.unknown(GraphErrorClassifier.gap(area, response));
+        }
+        return Fact.known(mapper.apply(response.body()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

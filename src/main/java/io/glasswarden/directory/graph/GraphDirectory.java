@@ -1,0 +1,96 @@
+package io.glasswarden.directory.graph;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import javax.net.ssl.SSLSocketFactory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.glasswarden.directory.AccountRef;
+import io.glasswarden.directory.CandidateUser;
+import io.glasswarden.directory.Directory;
+import io.glasswarden.directory.DirectoryReading;
+import io.glasswarden.directory.DirectoryResult;
+import io.glasswarden.directory.DirectoryTenant;
+import io.glasswarden.directory.DirectoryUnavailableException;
+import io.glasswarden.directory.SignIn;
+import io.glasswarden.directory.UnknownReason;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.logging.Log;
+
+/** The {@link Directory} of live tenants: Microsoft Graph with app-only tokens (MSAL4J). */
+@ApplicationScoped
+public class GraphDirectory implements Directory {
+
+    private final GraphSettings settings;
+    private final GraphReader reader;
+
+    /** For CDI client proxies only. */
+    protected GraphDirectory() {
+        this.settings = null;
+        this.reader = null;
+    }
+
+    @Inject
+    public GraphDirectory(GraphConfig config, Instance<MeterRegistry> registry, Instance<Clock> clock) {
+        this(GraphSettings.from(config, System::getenv),
+                registry.isResolvable() ? registry.get() : new SimpleMeterRegistry(),
+                clock.isResolvable() ? clock.get() : Clock.systemUTC(), Sleeper.SYSTEM, null);
+    }
+
+    /**
+     * For use without CDI. {@code sslSocketFactory} (nullable) is used for token requests instead of the JVM trust
+     * store.
+     */
+    public GraphDirectory(GraphSettings settings, MeterRegistry registry, Clock clock, Sleeper sleeper,
+            SSLSocketFactory sslSocketFactory) {
+        this.settings = settings;
+        if (!settings.isConfigured()) {
+            Log.info("Microsoft Graph is not configured (no client id or credential): live tenants cannot be read");
+            this.reader = null;
+            return;
+        }
+        GraphMetrics metrics = new GraphMetrics(registry);
+        GraphClients clients = new GraphClients(settings, new MsalTokenSource(settings, sslSocketFactory));
+        RequestPacer pacer = new RequestPacer(clock, sleeper, settings.conditionalAccessInterval(),
+                settings.signInRequestsPerWindow(), settings.signInWindow());
+        RetryPolicy retry = new RetryPolicy(clock, sleeper, settings.retryBudget(), settings.initialBackoff(),
+                settings.maxBackoff());
+        this.reader = new GraphReader(clients, new BatchExecutor(new GraphTransport(metrics), pacer, retry, metrics));
+    }
+
+    /** Whether a client id and a credential are configured; without them the service runs in demo mode. */
+    public boolean isConfigured() {
+        return settings.isConfigured();
+    }
+
+    @Override
+    public DirectoryReading read(DirectoryTenant tenant, List<AccountRef> accounts, Instant signInsSince) {
+        return configured().read(tenant, accounts, signInsSince);
+    }
+
+    @Override
+    public DirectoryResult<List<CandidateUser>> readGlobalAdministrators(DirectoryTenant tenant) {
+        return configured().readGlobalAdministrators(tenant);
+    }
+
+    @Override
+    public DirectoryResult<List<SignIn>> readSignIns(DirectoryTenant tenant, Collection<String> userIds,
+            Instant since) {
+        return configured().readSignIns(tenant, userIds, since);
+    }
+
+    private GraphReader configured() {
+        if (reader == null) {
+            throw new DirectoryUnavailableException(UnknownReason.GRAPH_ERROR,
+                    "Microsoft Graph is not configured (glasswarden.graph.client-id and a credential)", null);
+        }
+        return reader;
+    }
+}

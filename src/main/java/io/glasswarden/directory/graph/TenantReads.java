@@ -1,0 +1,80 @@
+package io.glasswarden.directory.graph;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.glasswarden.directory.AuthenticationStrength;
+import io.glasswarden.directory.ConditionalAccessPolicy;
+import io.glasswarden.directory.DataGap;
+import io.glasswarden.directory.Fact;
+import io.glasswarden.directory.Fido2Policy;
+import io.glasswarden.directory.TrustedCertificateAuthority;
+import io.glasswarden.directory.UnknownReason;
+import io.glasswarden.directory.X509Policy;
+
+/**
+ * Tenant-wide reads, once per evaluation, as batch steps: the authentication methods policy (its method
+ * configurations, FIDO2 and X.509 included, are expanded by Graph), Conditional Access policies (paced), authentication
+ * strengths, security defaults and the CBA trust store.
+ */
+final class TenantReads {
+
+    static final String METHODS_POLICY = "t-methods-policy";
+    static final String CONDITIONAL_ACCESS = "t-conditional-access";
+    static final String STRENGTHS = "t-strengths";
+    static final String SECURITY_DEFAULTS = "t-security-defaults";
+    static final String TRUST_STORE = "t-trust-store";
+
+    private TenantReads() {
+    }
+
+    /** What the tenant steps told, before sign-ins are read. */
+    record Policies(Fact<Fido2Policy> fido2, Fact<X509Policy> x509, Fact<List<TrustedCertificateAuthority>> trust,
+            Fact<List<ConditionalAccessPolicy>> conditionalAccess, Fact<List<AuthenticationStrength>> strengths,
+            Fact<Boolean> securityDefaults) {
+    }
+
+    static List<GraphStep> steps(String tenantId) {
+        return List.of(
+                GraphStep.of(METHODS_POLICY, "/policies/authenticationMethodsPolicy"),
+                new GraphStep(CONDITIONAL_ACCESS, "/identity/conditionalAccess/policies",
+                        RequestPacer.Bucket.CONDITIONAL_ACCESS),
+                GraphStep.of(STRENGTHS, "/policies/authenticationStrengthPolicies"),
+                GraphStep.of(SECURITY_DEFAULTS, "/policies/identitySecurityDefaultsEnforcementPolicy"),
+                GraphStep.of(TRUST_STORE,
+                        "/organization/" + GraphPaths.encode(tenantId) + "/certificateBasedAuthConfiguration"));
+    }
+
+    static Policies policies(Map<String, GraphResponse> results) {
+        GraphResponse policy = results.get(METHODS_POLICY);
+        return new Policies(
+                configuration(policy, "Fido2", PolicyMapper::fido2),
+                configuration(policy, "X509Certificate", PolicyMapper::x509),
+                AccountReads.read(DataArea.TRUST_STORE, results.get(TRUST_STORE), TrustStoreMapper::authorities),
+                AccountReads.read(DataArea.CONDITIONAL_ACCESS, results.get(CONDITIONAL_ACCESS),
+                        ConditionalAccessMapper::policies),
+                AccountReads.read(DataArea.AUTHENTICATION_STRENGTHS, results.get(STRENGTHS),
+                        ConditionalAccessMapper::strengths),
+                AccountReads.read(DataArea.SECURITY_DEFAULTS, results.get(SECURITY_DEFAULTS),
+                        body -> body.path("isEnabled").asBoolean(false)));
+    }
+
+    private static <T> Fact<T> configuration(GraphResponse policy, String id,
+            Function<JsonNode, T> mapper) {
+        Fact<Optional<JsonNode>> found = AccountReads.read(DataArea.METHODS_POLICY, policy,
+                body -> PolicyMapper.configuration(body, id));
+        if (!found.isKnown()) {
+            return Fact.unknown(found.missing().orElseThrow());
+        }
+        return found.value()
+                .map(mapper)
+                .map(Fact::known)
+                .orElseGet(() -> Fact.unknown(DataGap.of(
+                        DataArea.METHODS_POLICY.data(), UnknownReason.GRAPH_ERROR, "Graph returned no " + id
+                                + " configuration")));
+    }
+}

@@ -1,0 +1,168 @@
+package io.glasswarden.directory.graph;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+/** A healthy tenant as Graph would show it (shapes from graph-reference.md); tests override single endpoints. */
+final class TenantFixture {
+
+    static final String TENANT = "11111111-2222-4333-8444-555555555555";
+    static final String USER = "4a1b2c3d-1111-4aaa-9bbb-0123456789ab";
+    static final String ROLE_GROUP = "f217541c-b1c0-4247-99d6-c4f06c2492ac";
+    static final String PLAIN_GROUP = "0b0b0b0b-0000-4000-8000-000000000001";
+    static final String GA = "62e90394-69f5-4237-9190-012177145e10";
+    static final String PRA = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+
+    private TenantFixture() {
+    }
+
+    static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    static ResponseDefinitionBuilder error(int status, String code) {
+        return aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"fake " + code + "\","
+                        + "\"innerError\":{\"date\":\"2026-01-15T10:00:00\",\"request-id\":\"r\"}}}");
+    }
+
+    static void stub(WireMockServer graph) {
+        graph.stubFor(get(urlPathMatching("/v1.0/users/[^/]+")).atPriority(5)
+                .withQueryParam("$select", notContaining("signInActivity"))
+                .willReturn(json("""
+                        {"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users(id)/$entity",
+                         "id":"{{request.pathSegments.[2]}}","userPrincipalName":"bg-01@contoso.onmicrosoft.com",
+                         "displayName":"Emergency Access 01","accountEnabled":true,"onPremisesSyncEnabled":null,
+                         "userType":"Member","createdDateTime":"2023-03-14T09:12:44Z",
+                         "authorizationInfo":{"certificateUserIds":["X509:<PN>bg-01@contoso.onmicrosoft.com"]}}
+                        """).withTransformers("response-template")));
+        graph.stubFor(get(urlPathMatching("/v1.0/users/[^/]+")).atPriority(5)
+                .withQueryParam("$select", containing("signInActivity"))
+                .willReturn(json("""
+                        {"id":"{{request.pathSegments.[2]}}","signInActivity":{
+                          "lastSignInDateTime":"2025-05-02T08:01:17Z","lastSignInRequestId":"5b0f",
+                          "lastNonInteractiveSignInDateTime":"2025-05-02T08:05:40Z",
+                          "lastSuccessfulSignInDateTime":"2025-05-02T08:05:40.1234567Z"}}
+                        """).withTransformers("response-template")));
+        graph.stubFor(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")).atPriority(5)
+                .willReturn(
+                        json("""
+                                {"value":[
+                                  {"@odata.type":"#microsoft.graph.passwordAuthenticationMethod",
+                                   "id":"28c10230-6103-485e-b985-444c60001490","password":null,
+                                   "createdDateTime":"2023-03-14T09:12:44Z"},
+                                  {"@odata.type":"#microsoft.graph.fido2AuthenticationMethod","id":"-2_GRUg2-HYz6_1YG4YRAQ2",
+                                   "displayName":"BG-01 YubiKey A","createdDateTime":"2024-02-10T06:44:09Z",
+                                   "aaGuid":"CB69481E-8FF7-4039-93EC-0A2729A154A8","model":"YubiKey 5 Series",
+                                   "attestationCertificates":["dbe7"],"attestationLevel":"attested","passkeyType":"deviceBound"},
+                                  {"@odata.type":"#microsoft.graph.temporaryAccessPassAuthenticationMethod","id":"tap-1",
+                                   "createdDateTime":"2024-02-10T06:44:09Z","isUsable":true,"lifetimeInMinutes":60},
+                                  {"@odata.type":"#microsoft.graph.phoneAuthenticationMethod","id":"phone-1",
+                                   "phoneNumber":"+1 5555550100","phoneType":"mobile","smsSignInState":"notAllowedByPolicy"}
+                                ]}
+                                """)));
+        graph.stubFor(get(urlPathMatching("/v1.0/users/[^/]+/transitiveMemberOf/microsoft.graph.group"))
+                .atPriority(5)
+                .willReturn(json("""
+                        {"value":[{"id":"%s","isAssignableToRole":true},{"id":"%s","isAssignableToRole":false}]}
+                        """.formatted(ROLE_GROUP, PLAIN_GROUP))));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/roleManagement/directory/roleAssignments")).atPriority(5)
+                .willReturn(json("""
+                        {"value":[
+                          {"id":"a1","principalId":"%s","directoryScopeId":"/","roleDefinitionId":"%s"},
+                          {"id":"a2","principalId":"%s","directoryScopeId":"/","roleDefinitionId":"%s"},
+                          {"id":"a3","principalId":"99999999-0000-4000-8000-000000000000","directoryScopeId":"/",
+                           "roleDefinitionId":"%s"}]}
+                        """.formatted(USER, GA, ROLE_GROUP, PRA, GA))));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/roleManagement/directory/roleAssignmentScheduleInstances"))
+                .atPriority(5)
+                .willReturn(json("""
+                        {"value":[{"id":"i1","principalId":"%s","roleDefinitionId":"%s","directoryScopeId":"/",
+                          "memberType":"Direct","assignmentType":"Assigned","startDateTime":"2024-01-01T00:00:00Z",
+                          "endDateTime":null}]}
+                        """.formatted(USER, GA))));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/roleManagement/directory/roleEligibilityScheduleInstances"))
+                .atPriority(5)
+                .willReturn(json("{\"value\":[]}")));
+        stubTenantWide(graph);
+    }
+
+    private static void stubTenantWide(WireMockServer graph) {
+        graph.stubFor(get(urlPathEqualTo("/v1.0/policies/authenticationMethodsPolicy")).atPriority(5)
+                .willReturn(
+                        json("""
+                                {"id":"authenticationMethodsPolicy","policyVersion":"1.5",
+                                 "authenticationMethodConfigurations":[
+                                  {"@odata.type":"#microsoft.graph.fido2AuthenticationMethodConfiguration","id":"Fido2",
+                                   "state":"enabled","isSelfServiceRegistrationAllowed":true,"isAttestationEnforced":true,
+                                   "keyRestrictions":{"isEnforced":true,"enforcementType":"allow",
+                                     "aaGuids":["CB69481E-8FF7-4039-93EC-0A2729A154A8"]},
+                                   "defaultPasskeyProfile":"00000000-0000-0000-0000-000000000001",
+                                   "passkeyProfiles":[{"id":"00000000-0000-0000-0000-000000000001","name":"Default",
+                                     "passkeyTypes":"deviceBound,synced","attestationEnforcement":"registrationOnly",
+                                     "keyRestrictions":{"isEnforced":false,"enforcementType":"block","aaGuids":[]}}],
+                                   "includeTargets":[{"targetType":"group","id":"all_users","isRegistrationRequired":false,
+                                     "allowedPasskeyProfiles":["00000000-0000-0000-0000-000000000001"]}],
+                                   "excludeTargets":[]},
+                                  {"@odata.type":"#microsoft.graph.x509CertificateAuthenticationMethodConfiguration",
+                                   "id":"X509Certificate","state":"enabled",
+                                   "certificateUserBindings":[
+                                     {"x509CertificateField":"PrincipalName","userProperty":"onPremisesUserPrincipalName","priority":1},
+                                     {"x509CertificateField":"RFC822Name","userProperty":"userPrincipalName","priority":2,
+                                      "trustAffinityLevel":"low"}],
+                                   "authenticationModeConfiguration":{
+                                     "x509CertificateAuthenticationDefaultMode":"x509CertificateSingleFactor",
+                                     "rules":[{"x509CertificateRuleType":"issuerSubject","identifier":"CN=Contoso CA",
+                                       "x509CertificateAuthenticationMode":"x509CertificateMultiFactor"}]},
+                                   "includeTargets":[{"targetType":"group","id":"all_users","isRegistrationRequired":false}],
+                                   "excludeTargets":[{"targetType":"group","id":"%s"}]}]}
+                                """
+                                .formatted(PLAIN_GROUP))));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/identity/conditionalAccess/policies")).atPriority(5)
+                .willReturn(json(ConditionalAccessJson.PAGE)));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/policies/authenticationStrengthPolicies")).atPriority(5)
+                .willReturn(json("""
+                        {"value":[
+                          {"id":"00000000-0000-0000-0000-000000000004","displayName":"Phishing resistant MFA",
+                           "policyType":"builtIn","requirementsSatisfied":"mfa",
+                           "allowedCombinations":["windowsHelloForBusiness","fido2","x509CertificateMultiFactor"],
+                           "combinationConfigurations@odata.context":"x","combinationConfigurations":[]},
+                          {"id":"c-1","displayName":"YubiKeys only","policyType":"custom",
+                           "allowedCombinations":["fido2"],
+                           "combinationConfigurations":[{"@odata.type":"#microsoft.graph.fido2CombinationConfiguration",
+                             "id":"cc1","appliesToCombinations":["fido2"],
+                             "allowedAAGUIDs":["CB69481E-8FF7-4039-93EC-0A2729A154A8"]}]}]}
+                        """)));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy")).atPriority(5)
+                .willReturn(json("""
+                        {"id":"00000000-0000-0000-0000-000000000005","displayName":"Security Defaults",
+                         "isEnabled":false}
+                        """)));
+        graph.stubFor(get(urlPathMatching("/v1.0/organization/[^/]+/certificateBasedAuthConfiguration"))
+                .atPriority(5)
+                .willReturn(json("""
+                        {"value":[{"id":"29728ade-6ae4-4ee9-9103-412912537da5","certificateAuthorities":[
+                          {"isRootAuthority":true,"certificate":null,"issuer":"CN=Contoso Root",
+                           "issuerSki":"A1B2C3"}]}]}
+                        """)));
+        graph.stubFor(get(urlPathEqualTo("/v1.0/auditLogs/signIns")).atPriority(5).willReturn(json("""
+                {"value":[
+                  {"id":"s2","createdDateTime":"2026-01-10T08:00:00Z","userId":"%s",
+                   "userPrincipalName":"bg-01@contoso.onmicrosoft.com","appDisplayName":"Azure Portal",
+                   "ipAddress":"203.0.113.10","isInteractive":true,
+                   "status":{"errorCode":50126,"failureReason":"Invalid password"}},
+                  {"id":"s1","createdDateTime":"2026-01-05T08:00:00Z","userId":"%s",
+                   "userPrincipalName":"bg-01@contoso.onmicrosoft.com","appDisplayName":"Azure Portal",
+                   "ipAddress":"203.0.113.10","isInteractive":true,
+                   "status":{"errorCode":0,"failureReason":"Other.","additionalDetails":null}}]}
+                """.formatted(USER, USER))));
+    }
+}
