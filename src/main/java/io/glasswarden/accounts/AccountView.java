@@ -24,7 +24,7 @@ public record AccountView(
         Instant retiredAt,
         Map<String, Object> readiness) {
 
-    static AccountView of(EmergencyAccount account) {
+    public static AccountView of(EmergencyAccount account) {
         return new AccountView(account.id(), account.tenant().tenantId(), account.userPrincipalName(),
                 account.objectId(), account.displayName(), account.expectsCertificateAuth(), account.custodians(),
                 account.keys(), account.notes(), account.lifecycleState(), account.createdAt(), account.updatedAt(),

@@ -16,7 +16,7 @@ public record TenantView(
         Instant updatedAt,
         Instant retiredAt) {
 
-    static TenantView of(Tenant tenant) {
+    public static TenantView of(Tenant tenant) {
         return new TenantView(tenant.tenantId(), tenant.displayName(), tenant.cloud(), tenant.directory(),
                 tenant.settings(), tenant.lifecycleState(), tenant.createdAt(), tenant.updatedAt(),
                 tenant.retiredAt());

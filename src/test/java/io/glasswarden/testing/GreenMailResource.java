@@ -1,0 +1,69 @@
+package io.glasswarden.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real SMTP server (GreenMail) on a free port, with the mailer pointed at it and its mock switched off. Tests can
+ * stop and restart it on the same port to simulate an SMTP outage.
+ */
+public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
+
+    private static GreenMail greenMail;
+    private static int port;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        port = freePort();
+        startServer();
+        return Map.of(
+                "quarkus.mailer.mock", "false",
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(port),
+                "quarkus.mailer.tls", "false",
+                "quarkus.mailer.start-tls", "DISABLED",
+                "quarkus.mailer.from", "glasswarden@test.local");
+    }
+
+    public static GreenMail greenMail() {
+        return greenMail;
+    }
+
+    /** Simulates an SMTP outage: connections are refused until {@link #restart()}. */
+    public static synchronized void stopServer() {
+        greenMail.stop();
+    }
+
+    /** Brings SMTP back on the same port, with an empty mailbox. */
+    public static synchronized void restart() {
+        startServer();
+    }
+
+    private static void startServer() {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
