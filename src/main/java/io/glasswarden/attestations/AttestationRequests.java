@@ -37,15 +37,17 @@ public class AttestationRequests {
     private final AccountService accounts;
     private final AttestationLinks links;
     private final Notifier notifier;
+    private final AttestationConfig config;
     private final String publicUrl;
     private final Clock clock;
 
     AttestationRequests(TenantRepository tenants, AccountService accounts, AttestationLinks links, Notifier notifier,
-            @ConfigProperty(name = "glasswarden.public-url") String publicUrl, Clock clock) {
+            AttestationConfig config, @ConfigProperty(name = "glasswarden.public-url") String publicUrl, Clock clock) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.links = links;
         this.notifier = notifier;
+        this.config = config;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.clock = clock;
     }
@@ -101,11 +103,18 @@ public class AttestationRequests {
             String token, LocalDate today) {
         String name = account.displayName() != null ? account.displayName() : account.userPrincipalName();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("custodianName", custodian.name());
+        data.put("recipientName", custodian.name());
+        data.put("kind", "custody");
         data.put("tenantName", tenant.displayName());
+        data.put("accountId", account.id().toString());
         data.put("accountName", name);
         data.put("dueDate", due.toString());
-        data.put("link", publicUrl + "/attest/" + token);
+        data.put("expiresAt",
+                clock.instant()
+                        .plus(config.linkValidity())
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        .toString());
+        data.put("attestationUrl", publicUrl + "/attest/" + token);
         return new OutgoingEmail(custodian.email(), "Please attest custody of emergency account " + name,
                 "attestation-request", data, "attestation:" + account.id() + ":" + custodian.email() + ":" + today);
     }

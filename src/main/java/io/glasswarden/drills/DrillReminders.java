@@ -106,33 +106,51 @@ public class DrillReminders {
     }
 
     private int remind(Tenant tenant, EmergencyAccount account, DrillSchedule schedule, Stage stage, LocalDate today) {
-        Set<String> recipients = new LinkedHashSet<>();
-        account.custodians().stream().map(Custodian::email).forEach(recipients::add);
+        Map<String, String> recipients = new LinkedHashMap<>();
+        account.custodians().forEach(c -> recipients.put(c.email(), c.name()));
+        Set<String> escalation = new LinkedHashSet<>();
         if (stage == Stage.OVERDUE) {
-            recipients.addAll(tenant.settings().escalationContacts());
+            tenant.settings()
+                    .escalationContacts()
+                    .stream()
+                    .filter(e -> !recipients.containsKey(e))
+                    .forEach(
+                            escalation::add);
+            escalation.forEach(e -> recipients.put(e, e));
         }
         String name = account.displayName() != null ? account.displayName() : account.userPrincipalName();
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("stage", stage.name());
-        data.put("tenantName", tenant.displayName());
-        data.put("tenantId", tenant.tenantId());
-        data.put("accountId", account.id().toString());
-        data.put("accountName", name);
-        data.put("userPrincipalName", account.userPrincipalName());
-        data.put("dueDate", schedule.dueDate().toString());
-        data.put("daysOverdue", schedule.daysOverdue(today));
         String subject = switch (stage) {
             case REMINDER -> "Emergency access drill due on " + schedule.dueDate() + ": " + name;
             case DUE -> "Emergency access drill due today: " + name;
             case OVERDUE -> "Emergency access drill overdue by " + schedule.daysOverdue(today) + " days: " + name;
         };
         int queued = 0;
-        for (String email : recipients) {
-            String key = "drill:" + account.id() + ":" + email + ":" + today;
-            if (notifier.email(new OutgoingEmail(email, subject, "drill-reminder", data, key))) {
+        for (Map.Entry<String, String> recipient : recipients.entrySet()) {
+            boolean escalated = escalation.contains(recipient.getKey());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("stage", stage.name());
+            data.put("recipientName", recipient.getValue());
+            data.put("tenantName", tenant.displayName());
+            data.put("tenantId", tenant.tenantId());
+            data.put("accountId", account.id().toString());
+            data.put("accountName", name);
+            data.put("dueDate", schedule.dueDate().toString());
+            data.put("daysOverdue", schedule.daysOverdue(today));
+            data.put("custodians", String.join(", ", account.custodians().stream().map(Custodian::name).toList()));
+            String key = "drill:" + account.id() + ":" + recipient.getKey() + ":" + today;
+            if (notifier.email(new OutgoingEmail(recipient.getKey(), subject, template(stage, escalated), data,
+                    key))) {
                 queued++;
             }
         }
         return queued;
+    }
+
+    private static String template(Stage stage, boolean escalated) {
+        return switch (stage) {
+            case REMINDER -> "drill-reminder";
+            case DUE -> "drill-due";
+            case OVERDUE -> escalated ? "drill-overdue-escalation" : "drill-overdue";
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.glasswarden.scheduling;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import org.quartz.DisallowConcurrentExecution;
@@ -9,6 +10,7 @@ import org.quartz.JobExecutionContext;
 
 import io.glasswarden.attestations.AttestationRequests;
 import io.glasswarden.drills.DrillReminders;
+import io.glasswarden.notifications.OutboxDispatcher;
 import io.glasswarden.signins.SignInWatch;
 import io.quarkus.arc.Unremovable;
 
@@ -33,6 +35,7 @@ final class Jobs {
         LateBoundCalls calls;
 
         @Override
+        @ActivateRequestContext
         public void execute(JobExecutionContext context) {
             calls.requestEvaluation(context.getMergedJobDataMap().getString(TENANT_ID));
         }
@@ -49,6 +52,7 @@ final class Jobs {
         AttestationRequests attestations;
 
         @Override
+        @ActivateRequestContext
         public void execute(JobExecutionContext context) {
             drills.sweep();
             attestations.sweep();
@@ -64,6 +68,7 @@ final class Jobs {
         SignInWatch watch;
 
         @Override
+        @ActivateRequestContext
         public void execute(JobExecutionContext context) {
             watch.pollAll();
         }
@@ -75,11 +80,12 @@ final class Jobs {
     @Unremovable
     public static class Outbox implements Job {
         @Inject
-        LateBoundCalls calls;
+        OutboxDispatcher dispatcher;
 
         @Override
+        @ActivateRequestContext
         public void execute(JobExecutionContext context) {
-            calls.dispatchOutbox();
+            dispatcher.dispatchDue();
         }
     }
 
@@ -92,6 +98,7 @@ final class Jobs {
         TenantTriggers triggers;
 
         @Override
+        @ActivateRequestContext
         public void execute(JobExecutionContext context) {
             triggers.reconcile();
         }

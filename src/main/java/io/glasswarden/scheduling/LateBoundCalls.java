@@ -10,26 +10,19 @@ import jakarta.enterprise.inject.spi.CDI;
 import io.quarkus.logging.Log;
 
 /**
- * The two calls into services that other branches are building in parallel ({@code EvaluationService.request} and
- * {@code OutboxDispatcher.dispatchDue}). Until those are merged they are looked up by name so that this branch
- * compiles on its own; once merged, replace each body by a direct call to the injected bean (and delete this class).
+ * The call into the evaluations feature ({@code EvaluationService.request}), built on another branch in parallel. Until
+ * it is merged it is looked up by name so that this branch compiles on its own; once merged, replace the body by a
+ * direct call to the injected bean (and delete this class).
  */
 @ApplicationScoped
 class LateBoundCalls {
 
-    private static final List<String> EVALUATION_SERVICES = List.of("io.glasswarden.readiness.EvaluationService",
-            "io.glasswarden.evaluations.EvaluationService");
-    private static final List<String> OUTBOX_DISPATCHERS = List.of(
-            "io.glasswarden.notifications.OutboxDispatcher", "io.glasswarden.outbox.OutboxDispatcher");
+    private static final List<String> EVALUATION_SERVICES = List.of(
+            "io.glasswarden.readiness.evaluation.EvaluationService", "io.glasswarden.readiness.EvaluationService");
 
     /** {@code EvaluationService.request(tenantId, "scheduler")}: queues an evaluation unless one is queued or running. */
     void requestEvaluation(String tenantId) {
         invoke(EVALUATION_SERVICES, "request", new Class<?>[]{String.class, String.class}, tenantId, "scheduler");
-    }
-
-    /** {@code OutboxDispatcher.dispatchDue()}: sends the outbox messages that are due. */
-    void dispatchOutbox() {
-        invoke(OUTBOX_DISPATCHERS, "dispatchDue", new Class<?>[0]);
     }
 
     private static void invoke(List<String> classNames, String method, Class<?>[] types, Object... args) {

@@ -4,17 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.glasswarden.accounts.AccountService;
-import io.glasswarden.accounts.Custodian;
 import io.glasswarden.accounts.EmergencyAccount;
 import io.glasswarden.core.LifecycleState;
 import io.glasswarden.directory.Directory;
@@ -145,27 +142,30 @@ public class SignInWatch {
     private void alert(Tenant tenant, EmergencyAccount account, ObservedSignIn signIn) {
         Log.infof("Sign-in %s of emergency account %s in tenant %s (%s)", signIn.signInId(), account.id(), tenant
                 .tenantId(), signIn.succeeded() ? "succeeded" : "failed");
+        String name = account.displayName() != null ? account.displayName() : account.userPrincipalName();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("tenantId", tenant.tenantId());
         data.put("tenantName", tenant.displayName());
         data.put("accountId", account.id().toString());
+        data.put("accountName", name);
         data.put("userPrincipalName", account.userPrincipalName());
         data.put("signInId", signIn.signInId());
-        data.put("createdDateTime", signIn.createdAt().toString());
+        data.put("signInTime", signIn.createdAt().toString());
         data.put("succeeded", signIn.succeeded());
         data.put("errorCode", signIn.errorCode());
         data.put("failureReason", signIn.failureReason());
-        data.put("appDisplayName", signIn.appDisplayName());
+        data.put("application", signIn.appDisplayName());
         data.put("ipAddress", signIn.ipAddress());
-        Set<String> recipients = new LinkedHashSet<>();
-        account.custodians().stream().map(Custodian::email).forEach(recipients::add);
-        recipients.addAll(tenant.settings().escalationContacts());
-        String subject = (signIn.succeeded() ? "Sign-in" : "Failed sign-in") + " of emergency account "
-                + (account.userPrincipalName() != null ? account.userPrincipalName() : account.id());
-        for (String email : recipients) {
-            notifier.email(new OutgoingEmail(email, subject, "sign-in-alert", data, "sign-in:" + signIn.signInId()
+        Map<String, String> recipients = new LinkedHashMap<>();
+        account.custodians().forEach(c -> recipients.put(c.email(), c.name()));
+        tenant.settings().escalationContacts().forEach(e -> recipients.putIfAbsent(e, e));
+        String subject = (signIn.succeeded() ? "Sign-in" : "Failed sign-in") + " of emergency account " + name;
+        recipients.forEach((email, recipientName) -> {
+            Map<String, Object> mail = new LinkedHashMap<>(data);
+            mail.put("recipientName", recipientName);
+            notifier.email(new OutgoingEmail(email, subject, "sign-in-alert", mail, "sign-in:" + signIn.signInId()
                     + ":" + email));
-        }
+        });
         notifier.publish(new OutgoingEvent(EVENT_TYPE, tenant.tenantId(), account.id().toString(), data));
     }
 }
