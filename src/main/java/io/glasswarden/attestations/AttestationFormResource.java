@@ -67,7 +67,8 @@ public class AttestationFormResource {
             return page(201, message.data("title", "Thank you: attestation recorded")
                     .data("text", "Your " + recorded.kind().name().toLowerCase(java.util.Locale.ROOT)
                             + " attestation was recorded at " + recorded.attestedAt() + " as " + recorded.attestedBy()
-                            + ". You can close this page."));
+                            + ". You can close this page.")
+                    .data("quote", recorded.statement()));
         } catch (FormInput.InvalidException e) {
             try {
                 return page(400, form.data("form", links.open(token)).data("errors", e.errors()));

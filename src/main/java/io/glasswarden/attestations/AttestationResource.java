@@ -2,12 +2,17 @@ package io.glasswarden.attestations;
 
 import java.net.URI;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -64,5 +69,43 @@ public class AttestationResource {
     public AttestationView get(@PathParam("tenantId") String tenantId, @PathParam("accountId") String accountId,
             @PathParam("attestationId") String attestationId) {
         return service.get(tenantId, accountId, attestationId);
+    }
+
+    // Append-only (api.md): an explicit 405 for every role, rather than relying on routing, with the methods allowed.
+    @PUT
+    @Path("{attestationId}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response replace() {
+        throw notAllowed();
+    }
+
+    @PATCH
+    @Path("{attestationId}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response change() {
+        throw notAllowed();
+    }
+
+    @DELETE
+    @Path("{attestationId}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response delete() {
+        throw notAllowed();
+    }
+
+    @DELETE
+    @PermitAll
+    @Operation(hidden = true)
+    public Response deleteAll() {
+        throw notAllowed();
+    }
+
+    private static NotAllowedException notAllowed() {
+        return new NotAllowedException(Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                .allow("GET", "POST")
+                .build());
     }
 }

@@ -35,6 +35,11 @@ public final class Inventory {
 
     /** A new account with the given custodians' e-mails and one key "key A"; returns {accountId, objectId}. */
     public static String[] account(String tenantId, String... custodianEmails) {
+        return named(tenantId, null, custodianEmails);
+    }
+
+    /** Like {@link #account} with this display name. */
+    public static String[] named(String tenantId, String displayName, String... custodianEmails) {
         String objectId = UUID.randomUUID().toString();
         List<Map<String, String>> custodians = java.util.Arrays.stream(custodianEmails)
                 .map(e -> Map.of("name", "Custodian " + e, "email", e))
@@ -42,7 +47,7 @@ public final class Inventory {
         Map<String, Object> body = new HashMap<>();
         body.put("userPrincipalName", "bg-" + objectId.substring(0, 8) + "@contoso.onmicrosoft.com");
         body.put("objectId", objectId);
-        body.put("displayName", "Break glass " + objectId.substring(0, 4));
+        body.put("displayName", displayName != null ? displayName : "Break glass " + objectId.substring(0, 4));
         body.put("custodians", custodians);
         body.put("keys", List.of(Map.of("label", "key A", "location", "safe 1")));
         String id = given().auth()
