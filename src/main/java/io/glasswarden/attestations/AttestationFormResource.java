@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.logging.Log;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 
@@ -52,6 +53,8 @@ public class AttestationFormResource {
             return page(200, form.data("form", links.open(token)).data("errors", List.of()));
         } catch (LinkRejectedException e) {
             return rejected(e);
+        } catch (RuntimeException e) {
+            return failed(e);
         }
     }
 
@@ -77,7 +80,20 @@ public class AttestationFormResource {
             }
         } catch (LinkRejectedException e) {
             return rejected(e);
+        } catch (RuntimeException e) {
+            return failed(e);
         }
+    }
+
+    /** Answered here rather than by the problem mapper, which would log the path: the token is a credential. */
+    private Response failed(RuntimeException e) {
+        String errorId = java.util.UUID.randomUUID().toString();
+        Log.errorf(e, "Attestation form failed, error id %s", errorId);
+        return page(500, message.data("title", "Something went wrong")
+                .data("text", "Your attestation was not"
+                        + " recorded. Try again later, or quote error id " + errorId + " to your administrators.")
+                .data("quote",
+                        ""));
     }
 
     private Response rejected(LinkRejectedException e) {
