@@ -1,13 +1,11 @@
 package io.glasswarden.readiness;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,15 +37,24 @@ public final class AaguidCatalogue {
         return new AaguidCatalogue(Map.of());
     }
 
-    /** The list shipped with Glasswarden. */
+    /** The list shipped with Glasswarden, parsed once. */
     public static AaguidCatalogue bundled() {
-        try (InputStream in = AaguidCatalogue.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        return Bundled.INSTANCE;
+    }
+
+    /** Holder idiom: the resource is read on first use, once. */
+    private static final class Bundled {
+        static final AaguidCatalogue INSTANCE = load();
+
+        private static AaguidCatalogue load() {
+            try (InputStream in = AaguidCatalogue.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + RESOURCE);
+                }
+                return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -84,58 +91,5 @@ public final class AaguidCatalogue {
             return null;
         }
         return Boolean.parseBoolean(row.get(index).trim());
-    }
-
-    /** A minimal RFC 4180 reader: quoted fields, doubled quotes, commas and line breaks inside quotes, CRLF or LF. */
-    static final class CsvReader {
-        private CsvReader() {
-        }
-
-        static List<List<String>> read(Reader source) throws IOException {
-            Reader reader = source instanceof BufferedReader ? source : new BufferedReader(source);
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean any = false;
-            int c;
-            while ((c = reader.read()) != -1) {
-                any = true;
-                if (quoted) {
-                    if (c == '"') {
-                        reader.mark(1);
-                        int next = reader.read();
-                        if (next == '"') {
-                            field.append('"');
-                        } else {
-                            quoted = false;
-                            if (next != -1) {
-                                reader.reset();
-                            }
-                        }
-                    } else {
-                        field.append((char) c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    any = false;
-                } else if (c != '\r') {
-                    field.append((char) c);
-                }
-            }
-            if (any) {
-                row.add(field.toString());
-                rows.add(row);
-            }
-            return rows;
-        }
     }
 }

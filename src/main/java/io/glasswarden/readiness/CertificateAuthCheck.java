@@ -48,25 +48,39 @@ public final class CertificateAuthCheck {
 
     private static Assessment judge(X509Policy policy, List<TrustedCertificateAuthority> authorities,
             DirectoryUser user, AccountContext context, Evidence evidence) {
+        Judgement targeted = PolicyTargeting.targeted(policy.includeTargets(), policy.excludeTargets(), user.id(),
+                context.account().transitiveGroupIds());
+        evidence.put("state", policy.state()).put("targeted", targeted.word()).put("targeting", targeted.why());
         List<String> problems = new ArrayList<>();
-        evidence.put("state", policy.state());
         if (!"enabled".equalsIgnoreCase(policy.state())) {
             problems.add("certificate-based authentication is not enabled in the authentication methods policy");
         }
-        Judgement targeted = PolicyTargeting.targeted(policy.includeTargets(), policy.excludeTargets(), user.id(),
-                context.account().transitiveGroupIds());
-        evidence.put("targeted", targeted.word()).put("targeting", targeted.why());
         if (targeted.isNo()) {
             problems.add("the certificate-based authentication policy does not cover the account: " + targeted.why());
         }
-        if (!bindingResolves(policy.bindings(), user)) {
-            problems.add("no username binding can resolve the account (bind to certificateUserIds and set them, "
-                    + "or bind to userPrincipalName)");
+        problems.addAll(configurationProblems(policy, authorities, user, evidence));
+        evidence.put("problems", problems);
+        if (!problems.isEmpty()) {
+            return new Assessment(RuleResult.FAIL, problems, null, evidence);
         }
+        if (targeted.isUnknown()) {
+            return new Assessment(RuleResult.UNKNOWN, problems, targeted.gap(), evidence);
+        }
+        return new Assessment(RuleResult.PASS, problems, null, evidence);
+    }
+
+    /** Binding, authentication mode and trust store problems, with their evidence. */
+    private static List<String> configurationProblems(X509Policy policy, List<TrustedCertificateAuthority> authorities,
+            DirectoryUser user, Evidence evidence) {
+        List<String> problems = new ArrayList<>();
         evidence.put("bindings", PolicyTargeting.nullSafe(policy.bindings())
                 .stream()
                 .map(b -> b.x509CertificateField() + " -> " + b.userProperty())
                 .toList());
+        if (!bindingResolves(policy.bindings(), user)) {
+            problems.add("no username binding can resolve the account (bind to certificateUserIds and set them, "
+                    + "or bind to userPrincipalName)");
+        }
         evidence.put("defaultMode", policy.defaultMode());
         if (!canBeMultiFactor(policy)) {
             problems.add("certificates only count as single-factor (default mode " + policy.defaultMode()
@@ -78,14 +92,7 @@ public final class CertificateAuthCheck {
         if (authorities.isEmpty()) {
             problems.add("no trusted certificate authority is configured");
         }
-        evidence.put("problems", problems);
-        if (!problems.isEmpty()) {
-            return new Assessment(RuleResult.FAIL, problems, null, evidence);
-        }
-        if (targeted.isUnknown()) {
-            return new Assessment(RuleResult.UNKNOWN, problems, targeted.gap(), evidence);
-        }
-        return new Assessment(RuleResult.PASS, problems, null, evidence);
+        return problems;
     }
 
     private static boolean bindingResolves(List<CertificateUserBinding> bindings, DirectoryUser user) {

@@ -9,7 +9,6 @@ import io.glasswarden.directory.AuthenticationMethod;
 import io.glasswarden.directory.DataGap;
 import io.glasswarden.directory.Fact;
 import io.glasswarden.directory.Fido2Policy;
-import io.glasswarden.directory.MethodKind;
 
 /**
  * Every phishing-resistant credential of an account with whether it is usable today and why not (rules.md "Usable
@@ -79,9 +78,10 @@ public record CredentialAssessment(List<Credential> credentials, DataGap gap) {
             case FIDO2 -> Optional.of(new Credential(method.id(), method.kind().wireName(), method.displayName(),
                     method.aaGuid(), context.aaguids().modelOf(method), method.passkeyType(), "fido2",
                     fido2Usable(method, context)));
+            // Authentication strengths list Platform Credential for macOS under windowsHelloForBusiness (Microsoft
+            // Learn, "Authentication strength blade double representation"), so both kinds share that mode.
             case WINDOWS_HELLO_FOR_BUSINESS, PLATFORM_CREDENTIAL -> Optional.of(new Credential(method.id(),
-                    method.kind().wireName(), method.displayName(), null, null, null,
-                    method.kind() == MethodKind.WINDOWS_HELLO_FOR_BUSINESS ? "windowsHelloForBusiness" : null,
+                    method.kind().wireName(), method.displayName(), null, null, null, "windowsHelloForBusiness",
                     "weak".equalsIgnoreCase(method.keyStrength())
                             ? Judgement.no("its key strength is weak")
                             : Judgement.yes("key strength " + method.keyStrength())));

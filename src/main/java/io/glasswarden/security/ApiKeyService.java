@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.exception.ConstraintViolationException;
 
 import io.glasswarden.core.ConflictException;
 import io.glasswarden.core.Page;
@@ -40,7 +43,15 @@ public class ApiKeyService {
         }
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = new ApiKey(valid.name(), valid.role(), valid.email(), secret, clock.instant(), createdBy);
-        keys.persistAndFlush(key);
+        try {
+            keys.persistAndFlush(key);
+        } catch (PersistenceException e) {
+            // The same name created concurrently: the unique index decides. Not logged: the exception holds SQL.
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+                throw new ConflictException("An API key named '" + valid.name() + "' exists.");
+            }
+            throw e;
+        }
         record("API_KEY_CREATED", key, createdBy);
         Log.infof("API key '%s' (%s, id %s, role %s) created by %s", key.name(), key.prefix(), key.id(), key.role(),
                 createdBy);

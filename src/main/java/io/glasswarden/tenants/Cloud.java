@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Cloud {
     GLOBAL("global"), USGOV("usgov"), USGOVDOD("usgovdod"), CHINA("china");
 
+    /** The wire values as a regular expression, for request validation. */
+    public static final String WIRE_VALUES = "global|usgov|usgovdod|china";
+
     private final String wireValue;
 
     Cloud(String wireValue) {

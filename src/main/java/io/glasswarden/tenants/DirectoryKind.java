@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum DirectoryKind {
     GRAPH("graph"), SNAPSHOT("snapshot");
 
+    /** The wire values as a regular expression, for request validation. */
+    public static final String WIRE_VALUES = "graph|snapshot";
+
     private final String wireValue;
 
     DirectoryKind(String wireValue) {

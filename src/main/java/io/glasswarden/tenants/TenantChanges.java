@@ -2,6 +2,7 @@ package io.glasswarden.tenants;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -10,11 +11,12 @@ import jakarta.validation.constraints.Size;
  */
 public record TenantChanges(
         @NotBlank @Size(max = 256) String displayName,
-        Cloud cloud,
-        DirectoryKind directory,
+        @Pattern(regexp = Cloud.WIRE_VALUES, message = "must be one of global, usgov, usgovdod, china") String cloud,
+        @Pattern(regexp = DirectoryKind.WIRE_VALUES, message = "must be graph or snapshot") String directory,
         @Valid TenantSettings settings) {
 
     static TenantChanges of(Tenant tenant) {
-        return new TenantChanges(tenant.displayName(), tenant.cloud(), tenant.directory(), tenant.settings());
+        return new TenantChanges(tenant.displayName(), tenant.cloud().wireValue(), tenant.directory().wireValue(),
+                tenant.settings());
     }
 }

@@ -12,8 +12,8 @@ import io.glasswarden.core.Guids;
 public record TenantRequest(
         @NotNull @Pattern(regexp = Guids.REGEX, message = "must be an Entra tenant id (GUID)") String tenantId,
         @NotBlank @Size(max = 256) String displayName,
-        Cloud cloud,
-        DirectoryKind directory,
+        @Pattern(regexp = Cloud.WIRE_VALUES, message = "must be one of global, usgov, usgovdod, china") String cloud,
+        @Pattern(regexp = DirectoryKind.WIRE_VALUES, message = "must be graph or snapshot") String directory,
         @Valid TenantSettings settings) {
 
     TenantChanges changes() {

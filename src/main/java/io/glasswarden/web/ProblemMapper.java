@@ -76,6 +76,7 @@ public class ProblemMapper {
         List<FieldError> errors = e.getConstraintViolations()
                 .stream()
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .map(error -> error.field().isEmpty() ? new FieldError("body", "a JSON body is required") : error)
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return respond(ProblemType.VALIDATION, errors.size() == 1
@@ -162,6 +163,7 @@ public class ProblemMapper {
             case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
             case NOT_ACCEPTABLE -> "This resource cannot be represented in the requested media type.";
+            case MALFORMED_REQUEST -> "The request could not be read; check that the body is valid JSON.";
             case PAYLOAD_TOO_LARGE -> "The request body is larger than 1 MiB.";
             default -> type.title() + ".";
         };

@@ -48,7 +48,8 @@ public enum ProblemType {
     /** The generic type for a status that has no more specific one. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != STALE_ETAG && type != MALFORMED_REQUEST) {
+            // A 400 raised by the framework means the request could not be read at all (syntax), not field validation.
+            if (type.status == status && type != STALE_ETAG && type != VALIDATION) {
                 return type;
             }
         }

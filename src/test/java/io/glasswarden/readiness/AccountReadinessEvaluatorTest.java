@@ -4,6 +4,9 @@ import static io.glasswarden.readiness.FactsBuilder.NO_PERMISSION;
 import static io.glasswarden.readiness.FactsBuilder.ca;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.glasswarden.directory.UnknownReason;
@@ -84,5 +87,45 @@ class AccountReadinessEvaluatorTest {
 
         assertThat(readiness.finding("BG-051").orElseThrow().result()).isEqualTo(RuleResult.FAIL);
         assertThat(readiness.status()).isEqualTo(ReadinessStatus.READY);
+    }
+
+    @Test
+    void everyFindingHasOneSentenceAndJsonFriendlyEvidence() {
+        List<FactsBuilder> scenarios = List.of(FactsBuilder.ready(), FactsBuilder.ready().userNotFound(),
+                FactsBuilder.ready()
+                        .policies(ca("p").grant("AND", "mfa", "compliantDevice").build())
+                        .previousMethodIds("pw")
+                        .signIns(FactsBuilder.signIn("s", FactsBuilder.NOW))
+                        .expectsCertificateAuth(true)
+                        .drills()
+                        .attestations(),
+                FactsBuilder.ready()
+                        .methodsUnreadable(NO_PERMISSION)
+                        .groupsUnreadable(NO_PERMISSION)
+                        .signInsUnreadable(NO_PERMISSION)
+                        .policiesUnreadable(NO_PERMISSION));
+
+        for (FactsBuilder scenario : scenarios) {
+            assertThat(scenario.readiness().findings()).allSatisfy(f -> {
+                assertThat(f.message()).as(f.ruleId()).endsWith(".").doesNotContain("\n");
+                assertThat(f.reason() != null).as(f.ruleId() + " reason").isEqualTo(f.gap() != null);
+                assertJsonFriendly(f.ruleId(), f.evidence());
+            });
+        }
+    }
+
+    private static void assertJsonFriendly(String ruleId, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                assertThat(k).as(ruleId).isInstanceOf(String.class);
+                assertJsonFriendly(ruleId, v);
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> assertJsonFriendly(ruleId, v));
+        } else if (value != null) {
+            assertThat(value).as(ruleId + " evidence value " + value)
+                    .isInstanceOfAny(String.class, Number.class,
+                            Boolean.class);
+        }
     }
 }

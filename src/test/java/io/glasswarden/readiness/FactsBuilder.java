@@ -110,6 +110,12 @@ public final class FactsBuilder {
         return new AccountReadinessEvaluator().evaluate(context());
     }
 
+    /** A tenant context with this builder's tenant facts and settings and the given account readinesses. */
+    public TenantContext tenant(AccountReadiness... accounts) {
+        AccountContext context = context();
+        return new TenantContext(context.tenant(), settings, List.of(accounts), NOW);
+    }
+
     // --- user
 
     public FactsBuilder userNotFound() {
@@ -255,6 +261,11 @@ public final class FactsBuilder {
 
     public FactsBuilder securityDefaults(boolean enabled) {
         securityDefaults = Fact.known(enabled);
+        return this;
+    }
+
+    public FactsBuilder securityDefaultsUnreadable(DataGap gap) {
+        securityDefaults = Fact.unknown(gap);
         return this;
     }
 

@@ -44,6 +44,16 @@ public final class ApiKeys {
         return given().auth().oauth2(of(role));
     }
 
+    /** The id of a key, found by its non-secret prefix among the newest keys. */
+    public static String idOf(String key) {
+        String prefix = key.substring(0, 12);
+        return given().auth()
+                .oauth2(bootstrap())
+                .queryParam("size", 100)
+                .get("/api/v1/api-keys")
+                .path("items.find { it.prefix == '" + prefix + "' }.id");
+    }
+
     /** Creates a new key (unique name) and returns its plaintext. */
     public static String create(String role, String email) {
         Map<String, Object> body = new HashMap<>();

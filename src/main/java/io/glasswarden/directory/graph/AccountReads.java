@@ -19,7 +19,7 @@ import io.glasswarden.directory.UnknownReason;
 
 /**
  * The four batch steps of one account ({@code a{i}-user}, {@code a{i}-activity}, {@code a{i}-methods},
- * {@code a{i}-groups}) and what they tell. Role data comes from tenant-wide reads filtered by principal ids
+ * {@code a{i}-groups}; {@code b{i}-…} when an unknown object id is retried by UPN) and what they tell. Role data comes from tenant-wide reads filtered by principal ids
  * ({@link RoleReads}), which need the user id and the role-assignable groups found here.
  */
 final class AccountReads {
@@ -33,9 +33,9 @@ final class AccountReads {
             Fact<Set<String>> groups, Set<String> roleAssignableGroups) {
     }
 
-    static List<GraphStep> steps(int index, AccountRef ref) {
+    /** The steps of one account, with ids {@code {prefix}-user} etc. */
+    static List<GraphStep> steps(String prefix, AccountRef ref) {
         String user = GraphPaths.user(ref);
-        String prefix = "a" + index;
         return List.of(
                 GraphStep.of(prefix + "-user", user + "?" + GraphPaths.select(UserMapper.USER_SELECT)),
                 GraphStep.of(prefix + "-activity", user + "?" + GraphPaths.select(UserMapper.ACTIVITY_SELECT)),
@@ -44,8 +44,13 @@ final class AccountReads {
                         + GraphPaths.select("id,isAssignableToRole") + "&$top=999"));
     }
 
-    static Partial partial(int index, AccountRef ref, Map<String, GraphResponse> results) {
-        String prefix = "a" + index;
+    /** Whether the object id was not found but a UPN is there to try (BG-001: by object id, else by UPN). */
+    static boolean retryByUpn(String prefix, AccountRef ref, Map<String, GraphResponse> results) {
+        return results.get(prefix + "-user").status() == 404 && blankToNull(ref.objectId()) != null
+                && blankToNull(ref.userPrincipalName()) != null;
+    }
+
+    static Partial partial(String prefix, AccountRef ref, Map<String, GraphResponse> results) {
         GraphResponse user = results.get(prefix + "-user");
         if (user.status() == 404) {
             DataGap gone = DataGap.of("account", UnknownReason.NOT_FOUND, "the account does not exist");
@@ -53,7 +58,8 @@ final class AccountReads {
                     notFound(DataArea.METHODS), notFound(DataArea.GROUPS), Set.of());
         }
         Fact<Optional<DirectoryUser>> userFact;
-        String userId = blankToNull(ref.objectId());
+        // after a UPN retry the object id of the ref is the one that was not found
+        String userId = prefix.startsWith("b") ? null : blankToNull(ref.objectId());
         DataGap userGap = null;
         if (user.ok()) {
             DirectoryUser read = UserMapper.user(user.body());

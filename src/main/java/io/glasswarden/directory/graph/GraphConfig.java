@@ -27,7 +27,8 @@ public interface GraphConfig {
 
     /**
      * Overrides the cloud's Entra authority host, e.g. {@code https://login.microsoftonline.com/}; must be HTTPS
-     * (trust follows the JVM trust store). Falls back to {@code AZURE_AUTHORITY_HOST}, then to the cloud's host.
+     * (trust follows the JVM trust store). With workload identity it falls back to {@code AZURE_AUTHORITY_HOST}; else
+     * the tenant's cloud decides.
      */
     Optional<String> authorityHost();
 

@@ -101,17 +101,28 @@ final class GraphReader {
             Instant since, AtomicInteger counter) {
         List<GraphStep> first = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
-            first.addAll(AccountReads.steps(i, accounts.get(i)));
+            first.addAll(AccountReads.steps("a" + i, accounts.get(i)));
         }
         if (tenantWide) {
             first.addAll(TenantReads.steps(client.tenantId()));
         }
-        Map<String, GraphResponse> round1 = batches.execute(client, first, counter);
+        Map<String, GraphResponse> round1 = new HashMap<>(batches.execute(client, first, counter));
+        List<String> prefixes = new ArrayList<>();
+        List<GraphStep> byUpn = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            AccountRef ref = accounts.get(i);
+            boolean retry = AccountReads.retryByUpn("a" + i, ref, round1);
+            prefixes.add(retry ? "b" + i : "a" + i);
+            if (retry) {
+                byUpn.addAll(AccountReads.steps("b" + i, new AccountRef(null, ref.userPrincipalName())));
+            }
+        }
+        round1.putAll(batches.execute(client, byUpn, counter));
         List<AccountReads.Partial> partials = new ArrayList<>();
         Set<String> principals = new LinkedHashSet<>();
         Set<String> userIds = new LinkedHashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
-            AccountReads.Partial partial = AccountReads.partial(i, accounts.get(i), round1);
+            AccountReads.Partial partial = AccountReads.partial(prefixes.get(i), accounts.get(i), round1);
             partials.add(partial);
             if (partial.userId() != null && !partial.notFound()) {
                 principals.add(partial.userId());

@@ -63,11 +63,11 @@ public record GraphSettings(
         } else if (federatedFile.isPresent()) {
             credential = new FederatedTokenFile(Path.of(federatedFile.get()));
         }
-        String authority = config.authorityHost()
-                .filter(s -> !s.isBlank())
-                .orElse(Optional.ofNullable(env.apply("AZURE_AUTHORITY_HOST"))
-                        .filter(s -> !s.isBlank())
-                        .orElse(null));
+        // the workload identity webhook injects AZURE_AUTHORITY_HOST for the federated credential only
+        Optional<String> workloadAuthority = credential instanceof FederatedTokenFile
+                ? Optional.ofNullable(env.apply("AZURE_AUTHORITY_HOST")).filter(s -> !s.isBlank())
+                : Optional.empty();
+        String authority = config.authorityHost().filter(s -> !s.isBlank()).or(() -> workloadAuthority).orElse(null);
         return new GraphSettings(clientId, credential, authority,
                 config.endpoint().filter(s -> !s.isBlank()).orElse(null),
                 config.connectTimeout(), config.readTimeout(), config.retryBudget(), config.initialBackoff(),

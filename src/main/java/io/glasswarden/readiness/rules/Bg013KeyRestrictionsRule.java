@@ -24,7 +24,7 @@ public final class Bg013KeyRestrictionsRule implements AccountRule {
             Severity.HIGH,
             "Add the blocked keys' AAGUIDs to the allow list (or remove them from the block list) of the passkey "
                     + "profile or key restrictions that apply to the account, or register keys of a permitted model.",
-            "https://learn.microsoft.com/en-us/entra/identity/authentication/how-to-enable-passkey-fido2");
+            "https://learn.microsoft.com/en-us/entra/identity/authentication/how-to-authentication-passkey-profiles");
 
     @Override
     public RuleDescriptor descriptor() {
@@ -50,18 +50,9 @@ public final class Bg013KeyRestrictionsRule implements AccountRule {
             return RULE.notApplicable("No passkey profile applies because no FIDO2 include target matches the "
                     + "account (see BG-012).", evidence);
         }
-        List<Map<String, Object>> blocked = new ArrayList<>();
-        Judgement undetermined = null;
-        for (AuthenticationMethod key : keys.value()) {
-            Judgement permitted = eligibility.permits(key);
-            if (permitted.isNo()) {
-                Map<String, Object> entry = new LinkedHashMap<>(context.keyEvidence(key));
-                entry.put("blockedBy", permitted.why());
-                blocked.add(entry);
-            } else if (permitted.isUnknown() && undetermined == null) {
-                undetermined = permitted;
-            }
-        }
+        List<Judgement> verdicts = keys.value().stream().map(eligibility::permits).toList();
+        List<Map<String, Object>> blocked = blockedKeys(context, keys.value(), verdicts);
+        Judgement undetermined = verdicts.stream().filter(Judgement::isUnknown).findFirst().orElse(null);
         evidence.put("keys", keys.value().stream().map(context::keyEvidence).toList()).put("blockedKeys", blocked);
         if (!blocked.isEmpty()) {
             return RULE.fail(blocked.size() + " of the account's " + keys.value().size()
@@ -74,5 +65,19 @@ public final class Bg013KeyRestrictionsRule implements AccountRule {
         }
         return RULE.pass("The key restrictions permit all " + keys.value().size() + " registered FIDO2 keys.",
                 evidence);
+    }
+
+    /** Each blocked key's evidence with the restriction that blocks it. */
+    private static List<Map<String, Object>> blockedKeys(AccountContext context, List<AuthenticationMethod> keys,
+            List<Judgement> verdicts) {
+        List<Map<String, Object>> blocked = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (verdicts.get(i).isNo()) {
+                Map<String, Object> entry = new LinkedHashMap<>(context.keyEvidence(keys.get(i)));
+                entry.put("blockedBy", verdicts.get(i).why());
+                blocked.add(entry);
+            }
+        }
+        return blocked;
     }
 }

@@ -35,12 +35,34 @@ public final class Bg020ExcludedFromConditionalAccessRule implements AccountRule
         if (!policies.isKnown()) {
             return RULE.unknown(policies.missing().orElseThrow());
         }
-        ConditionalAccessScope scope = ConditionalAccessScope.of(context);
+        Scan scan = scan(ConditionalAccessScope.of(context), policies.value());
+        Evidence evidence = Evidence.of("policiesChecked", scan.checked())
+                .put("applyingPolicies", scan.applying())
+                .put("undeterminedPolicies", scan.undetermined());
+        if (!scan.applying().isEmpty()) {
+            return RULE.fail(scan.applying().size() + " enabled Conditional Access "
+                    + (scan.applying().size() == 1 ? "policy applies" : "policies apply")
+                    + " to the account; an emergency account should be excluded from all of them.", evidence);
+        }
+        if (scan.gap() != null) {
+            return RULE.unknown(scan.gap(), "Glasswarden could not tell whether " + scan.undetermined().size()
+                    + " enabled Conditional Access policies apply to the account.", evidence);
+        }
+        return RULE.pass("The account is excluded from all " + scan.checked()
+                + " enabled Conditional Access policies.", evidence);
+    }
+
+    /** The enabled user policies checked, those that apply, those that could not be judged and the first gap. */
+    private record Scan(int checked, List<Map<String, Object>> applying, List<Map<String, Object>> undetermined,
+            DataGap gap) {
+    }
+
+    private static Scan scan(ConditionalAccessScope scope, List<ConditionalAccessPolicy> policies) {
         List<Map<String, Object>> applying = new ArrayList<>();
         List<Map<String, Object>> undetermined = new ArrayList<>();
         DataGap gap = null;
         int checked = 0;
-        for (ConditionalAccessPolicy policy : policies.value()) {
+        for (ConditionalAccessPolicy policy : policies) {
             if (!ConditionalAccessScope.ENABLED.equals(policy.state())
                     || !ConditionalAccessScope.targetsUsers(policy)) {
                 continue;
@@ -56,19 +78,6 @@ public final class Bg020ExcludedFromConditionalAccessRule implements AccountRule
                 gap = gap == null ? applies.gap() : gap;
             }
         }
-        Evidence evidence = Evidence.of("policiesChecked", checked)
-                .put("applyingPolicies", applying)
-                .put("undeterminedPolicies", undetermined);
-        if (!applying.isEmpty()) {
-            return RULE.fail(applying.size() + " enabled Conditional Access "
-                    + (applying.size() == 1 ? "policy applies" : "policies apply")
-                    + " to the account; an emergency account should be excluded from all of them.", evidence);
-        }
-        if (gap != null) {
-            return RULE.unknown(gap, "Glasswarden could not tell whether " + undetermined.size()
-                    + " enabled Conditional Access policies apply to the account.", evidence);
-        }
-        return RULE.pass("The account is excluded from all " + checked + " enabled Conditional Access policies.",
-                evidence);
+        return new Scan(checked, applying, undetermined, gap);
     }
 }

@@ -76,6 +76,9 @@ public final class Bg030PermanentGlobalAdministratorRule implements AccountRule 
                 .filter(this::directGlobalAdmin)
                 .anyMatch(s -> s.endDateTime() == null);
         evidence.put("endDates", ending.stream().map(RoleSchedule::endDateTime).toList());
+        if (!permanent && ending.isEmpty()) {
+            evidence.put("scheduleData", "no schedule instance found for the direct assignment; counted as permanent");
+        }
         if (permanent || ending.isEmpty()) {
             return RULE.pass("The account is a permanent Global Administrator.", evidence);
         }

@@ -74,6 +74,7 @@ class GraphCloudTest {
         assertThat(secret.credential()).isInstanceOf(GraphSettings.Secret.class);
         assertThat(secret.clientId()).isEqualTo("app");
         assertThat(secret.credential().toString()).doesNotContain("s3cr3t");
+        assertThat(secret.authorityHostOverride()).isNull(); // AZURE_AUTHORITY_HOST belongs to workload identity
     }
 
     @Test

@@ -211,4 +211,24 @@ class GraphDirectoryShapeTest extends FakeGraphTest {
         assertThat(result.fact().value().get(0).succeeded()).isFalse();
         assertThat(result.requests()).isEqualTo(2);
     }
+
+    @Test
+    void unknownObjectIdIsLookedUpAgainByUpn() {
+        String stale = "deadbeef-0000-4000-8000-000000000000";
+        graph.server.stubFor(get(urlPathMatching("/v1.0/users/" + stale + "(/.*)?")).atPriority(1)
+                .willReturn(TenantFixture.error(404, "Request_ResourceNotFound")));
+        graph.server.stubFor(get(urlPathMatching("/v1.0/users/bg-02(%40|@)contoso.onmicrosoft.com")).atPriority(1)
+                .withQueryParam("$select", com.github.tomakehurst.wiremock.client.WireMock.notContaining("signIn"))
+                .willReturn(TenantFixture.json("{\"id\":\"" + TenantFixture.USER + "\",\"accountEnabled\":true}")));
+
+        DirectoryReading reading = directory().read(TENANT,
+                List.of(new AccountRef(stale, "bg-02@contoso.onmicrosoft.com")), time.instant());
+
+        AccountFacts account = reading.accounts().get(0);
+        assertThat(account.user().value().orElseThrow().id()).isEqualTo(TenantFixture.USER);
+        assertThat(account.methods().value()).isNotEmpty();
+        assertThat(account.activeRoleAssignments().value()).extracting(a -> a.principalId())
+                .containsOnly(TenantFixture.USER, TenantFixture.ROLE_GROUP);
+        assertThat(reading.requests()).isEqualTo(3);
+    }
 }
