@@ -28,7 +28,7 @@ def sha256(text):
 
 
 def entry_hash(entry):
-    hashed = {name: entry[name] for name in
+    hashed = {name: entry.get(name) for name in
               ("sequence", "timestamp", "type", "tenantId", "subjectId", "actor", "data", "previousHash")}
     return sha256(canonical(hashed))
 

@@ -29,7 +29,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class DrillVerifier implements DrillRecords {
 
-    static final String SYSTEM_ACTOR = "glasswarden";
+    static final String SYSTEM_ACTOR = "system";
 
     private final DrillRepository drills;
     private final AccountRepository accounts;

@@ -37,7 +37,8 @@ class MailRenderer {
 
     private String render(OutgoingEmail email, String suffix) {
         String name = email.template() == null ? "" : email.template();
-        Template template = TEMPLATE_NAME.matcher(name).matches()
+        // "base" is the layout, not a message
+        Template template = TEMPLATE_NAME.matcher(name).matches() && !name.equals("base")
                 ? engine.getTemplate("mail/" + name + "." + suffix)
                 : null;
         if (template == null) {

@@ -1,9 +1,9 @@
 package io.glasswarden.notifications;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -40,11 +40,13 @@ class OutboxMetrics {
 
     double count(String status) {
         try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "select count(*) from outbox_messages where status = '" + status + "'")) {
-            row.next();
-            return row.getLong(1);
+                PreparedStatement statement = connection.prepareStatement(
+                        "select count(*) from outbox_messages where status = ?")) {
+            statement.setString(1, status);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         } catch (SQLException e) {
             return Double.NaN;
         }

@@ -56,7 +56,7 @@ class MailTemplatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"no-such-template", "../base", "base.html"})
+    @ValueSource(strings = {"no-such-template", "../base", "base.html", "base"})
     void unknownTemplateFailsTheCaller(String template) {
         assertThatThrownBy(() -> renderer.render(new OutgoingEmail("ada@contoso.com", "Subject", template,
                 Map.of(), null))).isInstanceOf(IllegalArgumentException.class);
