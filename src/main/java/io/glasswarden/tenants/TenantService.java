@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +34,9 @@ public class TenantService {
     private final Clock clock;
     private final Ledger ledger;
     private final Caller caller;
+    // Observed after commit by the scheduler, which keeps each tenant's evaluation trigger in sync.
+    @Inject
+    Event<TenantChanged> changed;
 
     TenantService(TenantRepository tenants, MergePatcher patcher, Clock clock, Ledger ledger, Caller caller) {
         this.tenants = tenants;
@@ -100,6 +105,7 @@ public class TenantService {
         data.put("settings", tenant.settings());
         data.put("lifecycleState", tenant.lifecycleState());
         ledger.append(new LedgerEvent(type, tenant.tenantId(), tenant.tenantId(), actor(), data));
+        changed.fire(new TenantChanged(tenant.tenantId()));
     }
 
     /** The caller, or "system" for changes made outside a request (jobs, start-up imports). */

@@ -41,7 +41,8 @@ class MailTemplatesTest {
     MailRenderer renderer;
 
     @ParameterizedTest
-    @ValueSource(strings = {"drill-reminder", "drill-due", "drill-overdue-escalation", "attestation-request",
+    @ValueSource(strings = {"drill-reminder", "drill-due", "drill-overdue", "drill-overdue-escalation",
+            "attestation-request",
             "sign-in-alert", "method-registered"})
     void templateRendersBothPartsWithItsDocumentedKeys(String template) {
         RenderedEmail email = renderer.render(new OutgoingEmail("ada@contoso.com", "Subject", template,

@@ -1,0 +1,62 @@
+package io.glasswarden.drills;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.glasswarden.core.Page;
+import io.glasswarden.core.PageRequest;
+import io.glasswarden.security.Caller;
+import io.glasswarden.tenants.Tenant;
+import io.glasswarden.tenants.TenantRepository;
+import io.glasswarden.tenants.TenantService;
+
+/** Drill statuses across tenants ({@code GET /api/v1/drills}); custodians see their own accounts only. */
+@ApplicationScoped
+public class DrillOverview {
+
+    private final TenantService tenants;
+    private final TenantRepository tenantRepository;
+    private final DrillCalendar calendar;
+    private final Caller caller;
+    private final Clock clock;
+
+    DrillOverview(TenantService tenants, TenantRepository tenantRepository, DrillCalendar calendar, Caller caller,
+            Clock clock) {
+        this.tenants = tenants;
+        this.tenantRepository = tenantRepository;
+        this.calendar = calendar;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page<DrillStatusView> list(String tenantId, DrillSchedule.Status status, PageRequest page) {
+        List<Tenant> scope = tenantId == null
+                ? tenantRepository.listAll().stream().filter(Tenant::isActive).toList()
+                : List.of(tenants.require(tenantId));
+        LocalDate today = LocalDate.now(clock);
+        String custodian = caller.isCustodianOnly() ? caller.email().orElse("") : null;
+        List<DrillStatusView> all = new ArrayList<>();
+        for (Tenant tenant : scope) {
+            calendar.of(tenant).forEach((account, schedule) -> {
+                DrillSchedule.Status current = schedule.statusOn(today);
+                if ((status == null || status == current) && (custodian == null || account.hasCustodian(custodian))) {
+                    all.add(new DrillStatusView(tenant.tenantId(), account.id(), account.userPrincipalName(), account
+                            .displayName(), current, schedule.dueDate(), schedule.cycleStart(),
+                            schedule.daysOverdue(
+                                    today)));
+                }
+            });
+        }
+        all.sort(Comparator.comparing(DrillStatusView::dueDate).thenComparing(v -> v.accountId().toString()));
+        int from = Math.min(all.size(), page.page() * page.size());
+        int to = Math.min(all.size(), from + page.size());
+        return new Page<>(List.copyOf(all.subList(from, to)), page.page(), page.size(), all.size());
+    }
+}

@@ -1,0 +1,101 @@
+package io.glasswarden.drills;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.glasswarden.accounts.AccountRepository;
+import io.glasswarden.accounts.EmergencyAccount;
+import io.glasswarden.directory.Fact;
+import io.glasswarden.directory.SignIn;
+import io.glasswarden.ledger.Ledger;
+import io.glasswarden.ledger.LedgerEvent;
+import io.glasswarden.readiness.DrillRecords;
+import io.glasswarden.readiness.DrillSignInMatcher;
+import io.glasswarden.readiness.DrillSignInMatcher.Settlement;
+import io.glasswarden.readiness.InventoryFacts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Settles PENDING drills against sign-in logs (api.md "Drills"), when a drill is recorded and at each evaluation, with
+ * the ±2 h rule of {@link DrillSignInMatcher}. Each change is appended to the ledger in the same transaction.
+ */
+@ApplicationScoped
+public class DrillVerifier implements DrillRecords {
+
+    static final String SYSTEM_ACTOR = "system";
+
+    private final DrillRepository drills;
+    private final AccountRepository accounts;
+    private final SignInLogs logs;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    DrillVerifier(DrillRepository drills, AccountRepository accounts, SignInLogs logs, Ledger ledger, Clock clock) {
+        this.drills = drills;
+        this.accounts = accounts;
+        this.logs = logs;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public List<InventoryFacts.Drill> settleAndList(UUID accountId, Fact<List<SignIn>> signIns, Instant now) {
+        EmergencyAccount account = accounts.findById(accountId);
+        if (account != null && account.objectId() != null) {
+            for (Drill drill : drills.pendingOf(accountId)) {
+                apply(account, drill, DrillSignInMatcher.settle(drill.facts(), account.objectId(), signIns, null, now),
+                        now);
+            }
+        }
+        return drills.ofAccount(accountId).stream().map(Drill::facts).toList();
+    }
+
+    /** Reads the account's logs around the drill (outside any transaction) and settles it if they allow. */
+    void verifyNow(UUID drillId) {
+        record Pending(SignInLogs.Target target, Instant since) {
+        }
+        Pending pending = QuarkusTransaction.requiringNew().call(() -> {
+            Drill drill = drills.findById(drillId);
+            if (drill == null || drill.verification() != InventoryFacts.DrillVerification.PENDING) {
+                return null;
+            }
+            return new Pending(SignInLogs.Target.of(accounts.findById(drill.accountId())), drill.performedAt()
+                    .minus(DrillSignInMatcher.MATCH_WINDOW));
+        });
+        if (pending == null) {
+            return;
+        }
+        Fact<List<SignIn>> signIns = logs.of(pending.target(), pending.since());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Drill drill = drills.findById(drillId);
+            EmergencyAccount account = accounts.findById(drill.accountId());
+            Instant now = clock.instant();
+            if (account.objectId() != null) {
+                apply(account, drill, DrillSignInMatcher.settle(drill.facts(), account.objectId(), signIns, pending
+                        .since(), now), now);
+            }
+        });
+    }
+
+    private void apply(EmergencyAccount account, Drill drill, Settlement settlement, Instant now) {
+        InventoryFacts.DrillVerification before = drill.verification();
+        if (!drill.settle(settlement.verification(), settlement.signInId(), now)) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("accountId", account.id().toString());
+        data.put("from", before.name());
+        data.put("to", drill.verification().name());
+        data.put("matchedSignInId", drill.matchedSignInId());
+        ledger.append(new LedgerEvent("DRILL_VERIFICATION_CHANGED", account.tenant().tenantId(), drill.id()
+                .toString(), SYSTEM_ACTOR, data));
+    }
+}
