@@ -26,7 +26,6 @@ import io.glasswarden.ledger.LedgerEvent;
 import io.glasswarden.security.Caller;
 import io.glasswarden.tenants.Tenant;
 import io.glasswarden.tenants.TenantService;
-import io.quarkus.arc.Arc;
 
 /**
  * Inventory of emergency accounts. Custodians see only the accounts they are custodian of; any other account answers
@@ -135,12 +134,7 @@ public class AccountService {
         data.put("keys", account.keys());
         data.put("notes", account.notes());
         data.put("lifecycleState", account.lifecycleState());
-        ledger.append(new LedgerEvent(type, account.tenant().tenantId(), account.id().toString(), actor(), data));
-    }
-
-    /** The caller, or "system" for changes made outside a request (jobs, start-up imports). */
-    private String actor() {
-        return Arc.container().requestContext().isActive() ? caller.name() : "system";
+        ledger.append(new LedgerEvent(type, account.tenant().tenantId(), account.id().toString(), caller.name(), data));
     }
 
     private static void check(AccountChanges changes) {

@@ -20,6 +20,7 @@ import io.glasswarden.readiness.DrillRecords;
 import io.glasswarden.readiness.DrillSignInMatcher;
 import io.glasswarden.readiness.DrillSignInMatcher.Settlement;
 import io.glasswarden.readiness.InventoryFacts;
+import io.glasswarden.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -28,8 +29,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class DrillVerifier implements DrillRecords {
-
-    static final String SYSTEM_ACTOR = "system";
 
     private final DrillRepository drills;
     private final AccountRepository accounts;
@@ -96,6 +95,6 @@ public class DrillVerifier implements DrillRecords {
         data.put("to", drill.verification().name());
         data.put("matchedSignInId", drill.matchedSignInId());
         ledger.append(new LedgerEvent("DRILL_VERIFICATION_CHANGED", account.tenant().tenantId(), drill.id()
-                .toString(), SYSTEM_ACTOR, data));
+                .toString(), Caller.SYSTEM, data));
     }
 }

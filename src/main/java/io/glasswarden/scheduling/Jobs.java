@@ -11,6 +11,7 @@ import org.quartz.JobExecutionContext;
 import io.glasswarden.attestations.AttestationRequests;
 import io.glasswarden.drills.DrillReminders;
 import io.glasswarden.notifications.OutboxDispatcher;
+import io.glasswarden.readiness.evaluation.EvaluationService;
 import io.glasswarden.signins.SignInWatch;
 import io.quarkus.arc.Unremovable;
 
@@ -32,12 +33,12 @@ final class Jobs {
     @Unremovable
     public static class Evaluation implements Job {
         @Inject
-        LateBoundCalls calls;
+        EvaluationService evaluations;
 
         @Override
         @ActivateRequestContext
         public void execute(JobExecutionContext context) {
-            calls.requestEvaluation(context.getMergedJobDataMap().getString(TENANT_ID));
+            evaluations.request(context.getMergedJobDataMap().getString(TENANT_ID), "scheduler");
         }
     }
 

@@ -23,7 +23,6 @@ import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.ledger.Ledger;
 import io.glasswarden.ledger.LedgerEvent;
 import io.glasswarden.security.Caller;
-import io.quarkus.arc.Arc;
 
 /** Creates, changes and retires tenants; owns the transactions of the tenants feature. */
 @ApplicationScoped
@@ -104,13 +103,8 @@ public class TenantService {
         data.put("directory", tenant.directory());
         data.put("settings", tenant.settings());
         data.put("lifecycleState", tenant.lifecycleState());
-        ledger.append(new LedgerEvent(type, tenant.tenantId(), tenant.tenantId(), actor(), data));
+        ledger.append(new LedgerEvent(type, tenant.tenantId(), tenant.tenantId(), caller.name(), data));
         changed.fire(new TenantChanged(tenant.tenantId()));
-    }
-
-    /** The caller, or "system" for changes made outside a request (jobs, start-up imports). */
-    private String actor() {
-        return Arc.container().requestContext().isActive() ? caller.name() : "system";
     }
 
     private static void checkSettings(TenantSettings settings) {

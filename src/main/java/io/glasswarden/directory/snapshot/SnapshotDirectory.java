@@ -23,6 +23,7 @@ import io.glasswarden.directory.Fact;
 import io.glasswarden.directory.SignIn;
 import io.glasswarden.directory.TenantFacts;
 import io.glasswarden.directory.UnknownReason;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * The {@link Directory} of {@code snapshot} tenants: answers from the tenant's uploaded snapshot, sends no request.
@@ -30,7 +31,14 @@ import io.glasswarden.directory.UnknownReason;
  * not have included it.
  */
 @ApplicationScoped
+@Identifier(SnapshotDirectory.NAME)
 public class SnapshotDirectory implements Directory {
+
+    /**
+     * Its qualifier: the unqualified {@code Directory} is the live one (Graph), which sign-in watching and drill
+     * verification use; tenants are routed to this adapter explicitly.
+     */
+    public static final String NAME = "snapshot";
 
     private final SnapshotStore store;
 

@@ -6,6 +6,7 @@ import io.glasswarden.directory.Directory;
 import io.glasswarden.directory.graph.GraphDirectory;
 import io.glasswarden.directory.snapshot.SnapshotDirectory;
 import io.glasswarden.tenants.DirectoryKind;
+import io.smallrye.common.annotation.Identifier;
 
 /** The directory a tenant is read from: live Graph (fails clearly when not configured) or its uploaded snapshot. */
 @ApplicationScoped
@@ -14,7 +15,7 @@ public class DirectorySelector {
     private final GraphDirectory graph;
     private final SnapshotDirectory snapshot;
 
-    DirectorySelector(GraphDirectory graph, SnapshotDirectory snapshot) {
+    DirectorySelector(GraphDirectory graph, @Identifier(SnapshotDirectory.NAME) SnapshotDirectory snapshot) {
         this.graph = graph;
         this.snapshot = snapshot;
     }

@@ -7,14 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import io.glasswarden.directory.AuthenticationMethod;
 import io.glasswarden.notifications.Notifier;
 import io.glasswarden.notifications.OutgoingEmail;
 import io.glasswarden.notifications.OutgoingEvent;
 import io.glasswarden.readiness.InventoryFacts;
-import io.quarkus.logging.Log;
 
 /**
  * Alerts once per method when BG-062 finds a method that appeared since the previous completed evaluation and nobody
@@ -26,10 +24,10 @@ class MethodAlerts {
     static final String EVENT_TYPE = "io.glasswarden.method.registered";
     static final String TEMPLATE = "method-registered";
 
-    private final Instance<Notifier> notifier;
+    private final Notifier notifier;
     private final EvaluationRepository evaluations;
 
-    MethodAlerts(Instance<Notifier> notifier, EvaluationRepository evaluations) {
+    MethodAlerts(Notifier notifier, EvaluationRepository evaluations) {
         this.notifier = notifier;
         this.evaluations = evaluations;
     }
@@ -52,10 +50,6 @@ class MethodAlerts {
 
     private void send(EvaluationPlan plan, EvaluationPlan.Account account, AuthenticationMethod method,
             String publicUrl) {
-        if (!notifier.isResolvable()) {
-            Log.warnf("New method on account %s not alerted: this build has no notifier", account.id());
-            return;
-        }
         String tenantId = plan.tenant().tenantId();
         String upn = account.ref().userPrincipalName() != null
                 ? account.ref().userPrincipalName()
@@ -70,7 +64,7 @@ class MethodAlerts {
         data.put("createdDateTime", method.createdDateTime() == null ? null : method.createdDateTime().toString());
         data.put("acknowledgeUrl", publicUrl + "/api/v1/tenants/" + tenantId + "/accounts/" + account.id()
                 + "/methods/" + method.id() + "/acknowledge");
-        notifier.get().publish(new OutgoingEvent(EVENT_TYPE, tenantId, account.id().toString(), data));
+        notifier.publish(new OutgoingEvent(EVENT_TYPE, tenantId, account.id().toString(), data));
         for (String contact : plan.settings().escalationContacts()) {
             // The keys of the notifications feature's method-registered template (docs/notifications.md).
             Map<String, Object> mail = new LinkedHashMap<>();
@@ -84,9 +78,8 @@ class MethodAlerts {
             mail.put("methodName", method.displayName());
             mail.put("actionUrl", data.get("acknowledgeUrl"));
             mail.put("tenantId", tenantId);
-            notifier.get()
-                    .email(new OutgoingEmail(contact, "New sign-in method on emergency account " + upn,
-                            TEMPLATE, mail, "method-registered:" + account.id() + ":" + method.id() + ":" + contact));
+            notifier.email(new OutgoingEmail(contact, "New sign-in method on emergency account " + upn,
+                    TEMPLATE, mail, "method-registered:" + account.id() + ":" + method.id() + ":" + contact));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.glasswarden.readiness.demo;
+package io.glasswarden.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

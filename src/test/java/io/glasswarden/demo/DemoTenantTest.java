@@ -1,25 +1,37 @@
-package io.glasswarden.readiness.evaluation;
+package io.glasswarden.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.glasswarden.security.Roles;
 import io.glasswarden.testing.ApiKeys;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
-/** The demo tenant (enabled in {@link EvaluationTestProfile}; Graph is not configured in tests). */
+/**
+ * The demo tenant as a newcomer sees it: real drills, attestations and sign-in matching (no test doubles), Graph not
+ * configured.
+ */
 @QuarkusTest
-@TestProfile(EvaluationTestProfile.class)
+@TestProfile(DemoTenantTest.DemoProfile.class)
 class DemoTenantTest {
 
-    private static final String DEMO = SnapshotTenants.DEMO_TENANT;
+    private static final String DEMO = DemoTenant.TENANT_ID;
+
+    public static class DemoProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("glasswarden.demo.enabled", "true");
+        }
+    }
 
     @Test
     void demoTenantIsEvaluatedAtStartAndShowsEveryStatus() {

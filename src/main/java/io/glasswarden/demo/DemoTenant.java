@@ -1,10 +1,9 @@
-package io.glasswarden.readiness.demo;
+package io.glasswarden.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,12 +38,17 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The demo tenant "Contoso (demo)" ({@value #TENANT_ID}): when no Graph credential is configured and
- * {@code glasswarden.demo.enabled} is true, it is created at start if absent (safe with several instances), its
- * snapshot ({@code demo/}) is refreshed so its dates stay recent, and an evaluation is requested, so a newcomer sees
- * verdicts within a minute.
+ * {@code glasswarden.demo.enabled} is true, it is created at start if absent (safe with several instances) with its
+ * accounts, a drill and a custody attestation per account (as a well-run tenant would have), and its snapshot
+ * ({@code demo/}); then an evaluation is requested, so a newcomer sees verdicts within a minute. The snapshot's dates
+ * are relative to the demo's creation, so that drills and sign-ins stay matched across restarts; like a real tenant,
+ * the demo ages (drills fall due after 90 days).
  */
 @ApplicationScoped
 class DemoTenant {
+
+    /** The demo's drills happen 20 days before its creation, when the snapshot's sign-ins happened. */
+    static final Duration DRILL_AGE = Duration.ofDays(20);
 
     static final String TENANT_ID = "00000000-0000-4000-8000-00000000de30";
     static final String DISPLAY_NAME = "Contoso (demo)";
@@ -57,20 +61,20 @@ class DemoTenant {
     private final AccountService accounts;
     private final SnapshotStore snapshots;
     private final EvaluationService evaluations;
+    private final DemoRecords records;
     private final ObjectMapper json;
-    private final Clock clock;
 
     DemoTenant(@ConfigProperty(name = "glasswarden.demo.enabled") boolean enabled, DirectorySelector directories,
             TenantService tenants, AccountService accounts, SnapshotStore snapshots, EvaluationService evaluations,
-            ObjectMapper json, Clock clock) {
+            DemoRecords records, ObjectMapper json) {
         this.enabled = enabled;
         this.directories = directories;
         this.tenants = tenants;
         this.accounts = accounts;
         this.snapshots = snapshots;
         this.evaluations = evaluations;
+        this.records = records;
         this.json = json;
-        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -79,7 +83,11 @@ class DemoTenant {
         }
         try {
             boolean created = QuarkusTransaction.requiringNew().call(this::createIfAbsent);
-            refreshSnapshot(created);
+            Instant anchor = QuarkusTransaction.requiringNew().call(() -> tenants.require(TENANT_ID).createdAt());
+            refreshSnapshot(created, anchor.truncatedTo(ChronoUnit.SECONDS));
+            if (created) {
+                QuarkusTransaction.requiringNew().run(() -> records.seed(anchor));
+            }
             evaluations.request(TENANT_ID, UPLOADER);
             Log.infof("Demo tenant %s (%s) is ready; set glasswarden.demo.enabled=false to hide it", DISPLAY_NAME,
                     TENANT_ID);
@@ -106,12 +114,12 @@ class DemoTenant {
         }
     }
 
-    /** The demo's dates are relative to now; a snapshot uploaded by someone else is left alone. */
-    private void refreshSnapshot(boolean created) {
+    /** The demo's dates are relative to its creation; a snapshot uploaded by someone else is left alone. */
+    private void refreshSnapshot(boolean created, Instant anchor) {
         boolean ours = snapshots.find(TENANT_ID).map(s -> UPLOADER.equals(s.uploadedBy())).orElse(true);
         if (created || ours) {
-            snapshots.save(SnapshotFormat.parse(resolveDates(resource("demo/contoso-snapshot.json"),
-                    clock.instant().truncatedTo(ChronoUnit.SECONDS)), TENANT_ID), UPLOADER);
+            snapshots.save(SnapshotFormat.parse(resolveDates(resource("demo/contoso-snapshot.json"), anchor),
+                    TENANT_ID), UPLOADER);
         }
     }
 
