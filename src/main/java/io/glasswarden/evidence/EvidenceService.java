@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,8 +27,9 @@ import io.glasswarden.tenants.TenantService;
 import io.glasswarden.tenants.TenantView;
 
 /**
- * Builds a tenant's evidence bundle: inventory, the tenant's ledger entries with their hashes, the links of the
- * whole chain up to its head, and a digest of it all. Verifiable offline with docs/verify-evidence.py.
+ * Builds a tenant's evidence bundle: inventory with each account's readiness history, drills and attestations, the
+ * tenant's ledger entries with their hashes, the links of the whole chain up to its head, and a digest of it all.
+ * Verifiable offline with docs/verify-evidence.py.
  */
 @ApplicationScoped
 public class EvidenceService {
@@ -37,14 +39,16 @@ public class EvidenceService {
 
     private final TenantService tenants;
     private final AccountService accounts;
+    private final AccountEvidence records;
     private final LedgerEntries ledger;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    EvidenceService(TenantService tenants, AccountService accounts, LedgerEntries ledger, ObjectMapper mapper,
-            Clock clock) {
+    EvidenceService(TenantService tenants, AccountService accounts, AccountEvidence records, LedgerEntries ledger,
+            ObjectMapper mapper, Clock clock) {
         this.tenants = tenants;
         this.accounts = accounts;
+        this.records = records;
         this.ledger = ledger;
         this.mapper = mapper;
         this.clock = clock;
@@ -62,10 +66,9 @@ public class EvidenceService {
         bundle.put("tenant", TenantView.of(tenant));
         bundle.put("accounts", accountsOf(tenant));
         bundle.put("notes", List.of(
-                "Readiness: each account carries its latest evaluation (readiness); this version keeps no separate"
-                        + " readiness history.",
-                "Drills and attestations: recorded in the ledger (ledger.entries, types DRILL_* and ATTESTATION_*);"
-                        + " this version has no separate drill or attestation records.",
+                "accounts[]: each account (active and retired) with its readiness history (every completed"
+                        + " evaluation, newest first), drills and attestations.",
+                "ledger: every entry of this tenant with its hash, and the links of the whole chain up to its head.",
                 "Verify offline: python3 verify-evidence.py BUNDLE.json (docs/ledger.md)."));
         bundle.put("ledger", ledgerOf(tenant, head));
         ObjectNode tree = (ObjectNode) CanonicalJson.normalize(mapper.valueToTree(bundle));
@@ -74,11 +77,17 @@ public class EvidenceService {
         return CanonicalJson.write(tree);
     }
 
-    private List<AccountView> accountsOf(Tenant tenant) {
-        List<AccountView> all = new ArrayList<>();
+    private List<Map<String, Object>> accountsOf(Tenant tenant) {
+        return all(page -> accounts.list(tenant.tenantId(), null, null, page).map(AccountView::of)).stream()
+                .map(account -> records.of(tenant.tenantId(), account))
+                .toList();
+    }
+
+    /** Every item of a paged list, page by page. */
+    static <T> List<T> all(Function<PageRequest, Page<T>> pageAt) {
+        List<T> all = new ArrayList<>();
         for (int page = 0;; page++) {
-            Page<AccountView> batch = accounts.list(tenant.tenantId(), null, null, new PageRequest(page,
-                    PageRequest.MAX_SIZE)).map(AccountView::of);
+            Page<T> batch = pageAt.apply(new PageRequest(page, PageRequest.MAX_SIZE));
             all.addAll(batch.items());
             if (batch.items().size() < PageRequest.MAX_SIZE) {
                 return all;

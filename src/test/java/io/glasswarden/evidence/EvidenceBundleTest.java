@@ -44,12 +44,29 @@ class EvidenceBundleTest {
                 .then()
                 .statusCode(201);
         // Control characters, quotes, non-Latin text and an emoji: the Java and Python canonical forms must agree.
-        ApiKeys.as(Roles.OPERATOR)
+        String accountId = ApiKeys.as(Roles.OPERATOR)
                 .contentType(ContentType.JSON)
                 .body(Map.of("userPrincipalName", "bg01@zurich.onmicrosoft.com", "notes",
                         "Safe 1\tshelf \"A\"\nSeal 🔒 intact; 金庫 \\ ok\u0001",
                         "keys", List.of(Map.of("label", "BG-01 key A", "location", "Safe 1"))))
                 .post("/api/v1/tenants/" + tenantId + "/accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String accountPath = "/api/v1/tenants/" + tenantId + "/accounts/" + accountId;
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("kind", "CUSTODY", "attestedBy", "ada@zurich.example",
+                        "statement", "Key in safe 1, seal 4711 intact.", "keysSighted", List.of("BG-01 key A")))
+                .post(accountPath + "/attestations")
+                .then()
+                .statusCode(201);
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("performedAt", java.time.Instant.now().minusSeconds(3600).toString(),
+                        "performedBy", "ada@zurich.example", "outcome", "SUCCEEDED", "credentialUsed", "BG-01 key A"))
+                .post(accountPath + "/drills")
                 .then()
                 .statusCode(201);
 
@@ -63,8 +80,14 @@ class EvidenceBundleTest {
         ObjectNode bundle = (ObjectNode) JSON.readTree(body);
         assertThat(bundle.path("tenant").path("tenantId").asText()).isEqualTo(tenantId);
         assertThat(bundle.path("accounts")).hasSize(1);
+        assertThat(bundle.path("accounts").get(0).path("account").path("id").asText()).isEqualTo(accountId);
+        assertThat(bundle.path("accounts").get(0).path("attestations").findValuesAsText("statement"))
+                .containsExactly("Key in safe 1, seal 4711 intact.");
+        assertThat(bundle.path("accounts").get(0).path("drills").findValuesAsText("outcome"))
+                .containsExactly("SUCCEEDED");
+        assertThat(bundle.path("accounts").get(0).path("readinessHistory").isArray()).isTrue();
         assertThat(bundle.path("ledger").path("entries").findValuesAsText("type"))
-                .containsExactly("TENANT_CREATED", "ACCOUNT_CREATED");
+                .containsExactly("TENANT_CREATED", "ACCOUNT_CREATED", "ATTESTATION_RECORDED", "DRILL_RECORDED");
         assertThat(bundle.path("ledger").path("chain").size())
                 .isEqualTo(bundle.path("ledger").path("head").path("sequence").asInt());
         assertThat(bundle.path("digest").asText()).matches("sha256:[0-9a-f]{64}");
