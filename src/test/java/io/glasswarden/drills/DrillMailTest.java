@@ -21,6 +21,8 @@ import io.glasswarden.lifecycle.Inventory;
 import io.glasswarden.lifecycle.MailProfile;
 import io.glasswarden.lifecycle.MovableClock;
 import io.glasswarden.notifications.OutboxDispatcher;
+import io.glasswarden.security.Roles;
+import io.glasswarden.testing.ApiKeys;
 import io.glasswarden.testing.GreenMailResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -76,11 +78,12 @@ class DrillMailTest {
                 "soc@contoso.com Emergency access drill overdue by 1 days: Break glass mail");
     }
 
+    /** Issue 4's acceptance: the custodian gets the mail, follows the link, attests; everyone can see it. */
     @Test
-    void attestationRequestMailCarriesALinkThatOpensTheForm() throws Exception {
+    void custodianAttestsFromTheMailedLinkAndTheAttestationReachesAccountLedgerAndEvidence() throws Exception {
         clock.set(Instant.parse("2026-10-01T09:00:00Z"));
         String tenant = Inventory.tenant(Map.of("attestationIntervalDays", 5, "reminderLeadDays", 2));
-        Inventory.named(tenant, "Break glass attest", "carol@contoso.com");
+        String accountId = Inventory.named(tenant, "Break glass attest", "carol@contoso.com")[0];
         clock.set(Instant.parse("2026-10-04T09:00:00Z"));
         GreenMailResource.greenMail().purgeEmailFromAllMailboxes();
 
@@ -99,7 +102,46 @@ class DrillMailTest {
                 .compile("https://glasswarden\\.test(/attest/[A-Za-z0-9._-]+)")
                 .matcher(body);
         assertThat(link.find()).isTrue();
-        RestAssured.given().get(link.group(1)).then().statusCode(200);
+        String form = RestAssured.given().get(link.group(1)).then().statusCode(200).extract().asString();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(form);
+        assertThat(csrf.find()).isTrue();
+
+        RestAssured.given()
+                .formParam("csrf", csrf.group(1))
+                .formParam("kind", "CUSTODY")
+                .formParam("statement", "Key A sighted in safe 1, seal 0815 intact.")
+                .formParam("keysSighted", "key A")
+                .post(link.group(1))
+                .then()
+                .statusCode(201);
+
+        String account = "/api/v1/tenants/" + tenant + "/accounts/" + accountId;
+        ApiKeys.as(Roles.AUDITOR)
+                .get(account + "/attestations")
+                .then()
+                .statusCode(200)
+                .body("items[0].attestedBy", org.hamcrest.Matchers.equalTo("carol@contoso.com"))
+                .body("items[0].statement",
+                        org.hamcrest.Matchers.equalTo("Key A sighted in safe 1, seal 0815 intact."));
+        ApiKeys.as(Roles.AUDITOR)
+                .queryParam("tenantId", tenant)
+                .get("/api/v1/ledger/entries")
+                .then()
+                .statusCode(200)
+                .body("items.type", org.hamcrest.Matchers.hasItem("ATTESTATION_RECORDED"));
+        String evidence = ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/tenants/" + tenant + "/evidence")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(evidence).contains("Key A sighted in safe 1, seal 0815 intact.").contains("ATTESTATION_RECORDED");
+        ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/ledger/verify")
+                .then()
+                .statusCode(200)
+                .body("valid", org.hamcrest.Matchers.equalTo(true));
     }
 
     private static String subject(MimeMessage message) {
