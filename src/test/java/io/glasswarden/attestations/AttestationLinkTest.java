@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 import io.glasswarden.lifecycle.Inventory;
 import io.glasswarden.lifecycle.LifecycleProfile;
-import io.glasswarden.lifecycle.MovableClock;
 import io.glasswarden.lifecycle.RecordingNotifier;
 import io.glasswarden.notifications.OutgoingEmail;
 import io.glasswarden.security.Roles;
 import io.glasswarden.testing.ApiKeys;
+import io.glasswarden.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;

@@ -2,6 +2,7 @@ package io.glasswarden.lifecycle;
 
 import java.util.Set;
 
+import io.glasswarden.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** Drills, sign-in watch and attestations tests: a movable clock, a recording notifier, scripted sign-in logs. */

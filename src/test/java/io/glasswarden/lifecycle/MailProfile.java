@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.glasswarden.testing.GreenMailResource;
+import io.glasswarden.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /** Like {@link LifecycleProfile} but with the real outbox and a real SMTP server (GreenMail); tests dispatch. */

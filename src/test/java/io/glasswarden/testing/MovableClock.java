@@ -25,6 +25,10 @@ public class MovableClock extends Clock {
         return now;
     }
 
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }
