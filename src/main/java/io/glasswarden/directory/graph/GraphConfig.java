@@ -32,7 +32,10 @@ public interface GraphConfig {
      */
     Optional<String> authorityHost();
 
-    /** Overrides the cloud's Graph endpoint including the version, e.g. {@code https://graph.microsoft.com/v1.0}. */
+    /**
+     * Overrides the cloud's Graph endpoint, e.g. {@code https://graph.microsoft.com} (the API version {@code /v1.0} is
+     * added unless given).
+     */
     Optional<String> endpoint();
 
     /** Connect timeout of Graph and token requests. */

@@ -113,6 +113,10 @@ public record GraphSettings(
         while (endpoint.endsWith("/")) {
             endpoint = endpoint.substring(0, endpoint.length() - 1);
         }
+        // api.md documents the override as the Graph root (https://graph.microsoft.com): add the API version.
+        if (!endpoint.endsWith("/v1.0") && !endpoint.endsWith("/beta")) {
+            endpoint = endpoint + "/v1.0";
+        }
         return new CloudEndpoints(authority, endpoint, cloud.scope());
     }
 }

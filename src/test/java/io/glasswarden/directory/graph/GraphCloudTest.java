@@ -50,6 +50,15 @@ class GraphCloudTest {
     }
 
     @Test
+    void endpointOverrideGivenAsTheGraphRootGetsTheApiVersion() {
+        assertThat(plain.withOverrides(null, "https://graph.example.test").endpoints(GraphCloud.GLOBAL).graphEndpoint())
+                .isEqualTo("https://graph.example.test/v1.0");
+        assertThat(plain.withOverrides(null, "https://graph.example.test/beta/")
+                .endpoints(GraphCloud.GLOBAL)
+                .graphEndpoint()).isEqualTo("https://graph.example.test/beta");
+    }
+
+    @Test
     void plainHttpAuthorityIsRefused() {
         assertThatThrownBy(() -> plain.withOverrides("http://login.example.test/", null).endpoints(GraphCloud.GLOBAL))
                 .isInstanceOf(IllegalArgumentException.class)

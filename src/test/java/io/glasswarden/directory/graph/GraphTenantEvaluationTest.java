@@ -1,0 +1,121 @@
+package io.glasswarden.directory.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.glasswarden.readiness.RuleCatalogue;
+import io.glasswarden.security.Roles;
+import io.glasswarden.testing.ApiKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** A live ({@code directory: graph}) tenant evaluated through the REST API, against the fake Graph and authority. */
+@QuarkusTest
+@TestProfile(GraphTenantEvaluationTest.LiveGraphProfile.class)
+class GraphTenantEvaluationTest {
+
+    public static class LiveGraphProfile implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(LiveGraphResource.class));
+        }
+    }
+
+    @Test
+    void liveTenantIsReadThroughGraphInBatchesAndJudgedByEveryRule() {
+        String tenantId = newLiveTenantWithAccount();
+        long before = LiveGraphResource.graph.clientRequests();
+
+        JsonPath evaluation = evaluate(tenantId, "COMPLETED");
+
+        long sent = LiveGraphResource.graph.clientRequests() - before;
+        assertThat(evaluation.getInt("graphRequests")).isEqualTo((int) sent).isBetween(1, 30);
+        assertThat(evaluation.getInt("summary.accounts")).isEqualTo(1);
+        JsonPath results = ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/evaluations/" + evaluation.getString("id")
+                        + "/results")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(results.getList("accounts[0].findings.ruleId", String.class))
+                .hasSize(RuleCatalogue.accountRules().size());
+        assertThat(result(results, "BG-001")).isEqualTo("PASS");
+        assertThat(result(results, "BG-002")).isEqualTo("PASS");
+        // the fixture's account has a usable Temporary Access Pass and a phone method
+        assertThat(result(results, "BG-061")).isEqualTo("FAIL");
+        assertThat(result(results, "BG-060")).isEqualTo("FAIL");
+        assertThat(results.getString("accounts[0].status")).isIn("AT_RISK", "NOT_READY");
+        assertThat(results.getList("tenant.findings.ruleId", String.class)).contains("BG-T01", "BG-T04");
+    }
+
+    @Test
+    void anAuthorityThatRefusesTheCredentialFailsTheEvaluationClearly() {
+        String tenantId = newLiveTenantWithAccount();
+        LiveGraphResource.authority.server.resetAll();
+        LiveGraphResource.authority.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/[^/]+/oauth2/v2.0/token"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid"
+                                + " client secret provided.\"}")));
+        try {
+            JsonPath evaluation = evaluate(tenantId, "FAILED");
+
+            assertThat(evaluation.getString("error")).isNotBlank().doesNotContain("test-only-client-secret");
+        } finally {
+            LiveGraphResource.authority.server.resetAll();
+            LiveGraphResource.authority.issueTokens();
+        }
+    }
+
+    private static String newLiveTenantWithAccount() {
+        String tenantId = UUID.randomUUID().toString();
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "displayName", "Live", "directory", "graph"))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("objectId", TenantFixture.USER, "custodians", List.of(
+                        Map.of("name", "Ada", "email", "ada@contoso.com"),
+                        Map.of("name", "Bo", "email", "bo@contoso.com"))))
+                .post("/api/v1/tenants/" + tenantId + "/accounts")
+                .then()
+                .statusCode(201);
+        return tenantId;
+    }
+
+    private static JsonPath evaluate(String tenantId, String expectedStatus) {
+        String id = ApiKeys.as(Roles.OPERATOR)
+                .post("/api/v1/tenants/" + tenantId + "/evaluations")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> ApiKeys.as(Roles.AUDITOR).get("/api/v1/evaluations/" + id).jsonPath().getString("status"),
+                        status -> status.equals("COMPLETED") || status.equals("FAILED"));
+        JsonPath evaluation = ApiKeys.as(Roles.AUDITOR).get("/api/v1/evaluations/" + id).jsonPath();
+        assertThat(evaluation.getString("status")).isEqualTo(expectedStatus);
+        return evaluation;
+    }
+
+    private static String result(JsonPath results, String ruleId) {
+        return results.getString("accounts[0].findings.find { it.ruleId == '" + ruleId + "' }.result");
+    }
+}
