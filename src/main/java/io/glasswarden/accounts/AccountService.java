@@ -20,6 +20,7 @@ import io.glasswarden.core.InvalidInputException;
 import io.glasswarden.core.MergePatcher;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
+import io.glasswarden.core.ResourceId;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.ledger.Ledger;
 import io.glasswarden.ledger.LedgerEvent;
@@ -71,7 +72,7 @@ public class AccountService {
     /** The account, if the caller may see it; 404 otherwise. */
     public EmergencyAccount require(String tenantId, String accountId) {
         Tenant tenant = tenants.require(tenantId);
-        EmergencyAccount account = parse(accountId).flatMap(id -> accounts.findInTenant(tenant, id))
+        EmergencyAccount account = accounts.findInTenant(tenant, ResourceId.parse(accountId, "account"))
                 .orElseThrow(() -> new ResourceNotFoundException("account", accountId));
         if (caller.isCustodianOnly() && !caller.email().map(account::hasCustodian).orElse(false)) {
             throw new ResourceNotFoundException("account", accountId);
@@ -172,14 +173,6 @@ public class AccountService {
                         throw new ConflictException("User principal name " + changes.userPrincipalName()
                                 + " is already inventoried as account " + other.id() + ".");
                     });
-        }
-    }
-
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return java.util.Optional.empty();
         }
     }
 

@@ -14,6 +14,7 @@ import io.glasswarden.accounts.EmergencyAccount;
 import io.glasswarden.core.ConflictException;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
+import io.glasswarden.core.ResourceId;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.ledger.Ledger;
 import io.glasswarden.ledger.LedgerEvent;
@@ -79,12 +80,7 @@ public class AttestationService implements AttestationRecords {
     @Transactional
     public AttestationView get(String tenantId, String accountId, String attestationId) {
         EmergencyAccount account = accounts.require(tenantId, accountId);
-        UUID id;
-        try {
-            id = UUID.fromString(attestationId);
-        } catch (IllegalArgumentException e) {
-            throw new ResourceNotFoundException("attestation", attestationId);
-        }
+        UUID id = ResourceId.parse(attestationId, "attestation");
         return Attestation.<Attestation>find("accountId = ?1 and id = ?2", account.id(), id)
                 .firstResultOptional()
                 .map(a -> a.view(account.tenant().tenantId()))

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,6 +14,7 @@ import io.glasswarden.core.ConflictException;
 import io.glasswarden.core.InvalidInputException;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
+import io.glasswarden.core.ResourceId;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.ledger.Ledger;
 import io.glasswarden.ledger.LedgerEvent;
@@ -74,7 +74,7 @@ public class DrillService {
     @Transactional
     public DrillView get(String tenantId, String accountId, String drillId) {
         EmergencyAccount account = accounts.require(tenantId, accountId);
-        return parse(drillId).flatMap(id -> drills.findInAccount(account.id(), id))
+        return drills.findInAccount(account.id(), ResourceId.parse(drillId, "drill"))
                 .map(d -> view(account, d))
                 .orElseThrow(() -> new ResourceNotFoundException("drill", drillId));
     }
@@ -85,13 +85,5 @@ public class DrillService {
                 .stream()
                 .anyMatch(k -> used.equalsIgnoreCase(k.label()) || used.equalsIgnoreCase(k.serialNumber()));
         return DrillView.of(drill, account.tenant().tenantId(), known);
-    }
-
-    static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return java.util.Optional.empty();
-        }
     }
 }

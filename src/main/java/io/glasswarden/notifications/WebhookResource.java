@@ -1,7 +1,6 @@
 package io.glasswarden.notifications;
 
 import java.net.URI;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
-import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.core.ResourceId;
 import io.glasswarden.security.Caller;
 import io.glasswarden.security.Roles;
 
@@ -56,21 +55,14 @@ public class WebhookResource {
     @GET
     @Path("{id}")
     public WebhookView get(@PathParam("id") String id) {
-        return service.get(idOf(id));
+        return service.get(ResourceId.parse(id, "webhook"));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        service.delete(idOf(id), caller.name());
+        service.delete(ResourceId.parse(id, "webhook"), caller.name());
         return Response.noContent().build();
     }
 
-    private static UUID idOf(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResourceNotFoundException("webhook", id);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.glasswarden.security;
 
 import java.net.URI;
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
-import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.core.ResourceId;
 
 /** API keys, for admins only. The key itself is in the 201 answer and nowhere else, ever. */
 @Path("/api/v1/api-keys")
@@ -53,22 +52,15 @@ public class ApiKeyResource {
     @GET
     @Path("{id}")
     public ApiKeyView get(@PathParam("id") String id) {
-        return service.get(idOf(id));
+        return service.get(ResourceId.parse(id, "API key"));
     }
 
     /** Revokes the key (kept for audit, shown with revokedAt); it is refused from the next request on. */
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") String id) {
-        service.revoke(idOf(id), caller.name());
+        service.revoke(ResourceId.parse(id, "API key"), caller.name());
         return Response.noContent().build();
     }
 
-    private static UUID idOf(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new ResourceNotFoundException("API key", id);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.glasswarden.readiness.evaluation;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,6 +11,7 @@ import io.glasswarden.accounts.EmergencyAccount;
 import io.glasswarden.core.ConflictException;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
+import io.glasswarden.core.ResourceId;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.tenants.Tenant;
 import io.glasswarden.tenants.TenantService;
@@ -89,11 +89,7 @@ public class EvaluationService {
     }
 
     private Evaluation require(String id) {
-        try {
-            return evaluations.findByIdOptional(UUID.fromString(id))
-                    .orElseThrow(() -> new ResourceNotFoundException("evaluation", id));
-        } catch (IllegalArgumentException e) {
-            throw new ResourceNotFoundException("evaluation", id);
-        }
+        return evaluations.findByIdOptional(ResourceId.parse(id, "evaluation"))
+                .orElseThrow(() -> new ResourceNotFoundException("evaluation", id));
     }
 }
