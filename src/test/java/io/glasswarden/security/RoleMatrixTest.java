@@ -58,13 +58,46 @@ class RoleMatrixTest {
             endpoint("POST", "/api/v1/tenants/{tenantId}/evaluations", null, 202, Roles.OPERATOR),
             endpoint("GET", "/api/v1/evaluations/{evaluationId}", null, 200, Roles.AUDITOR),
             endpoint("GET", "/api/v1/tenants/{tenantAccount}/readiness-history", null, 200, Roles.AUDITOR,
-                    Roles.CUSTODIAN));
+                    Roles.CUSTODIAN),
+            endpoint("GET", "/api/v1/drills", null, 200, Roles.AUDITOR, Roles.CUSTODIAN),
+            endpoint("POST", "/api/v1/tenants/{tenantAccount}/drills", () -> Map.of("performedAt",
+                    java.time.Instant.now().minusSeconds(3600).toString(), "performedBy", CUSTODIAN_EMAIL,
+                    "outcome", "SUCCEEDED"), 201, Roles.OPERATOR, Roles.CUSTODIAN),
+            endpoint("GET", "/api/v1/tenants/{tenantAccount}/drills", null, 200, Roles.AUDITOR, Roles.CUSTODIAN),
+            endpoint("POST", "/api/v1/tenants/{tenantAccount}/attestations", () -> Map.of("kind", "CUSTODY",
+                    "attestedBy", CUSTODIAN_EMAIL, "statement", "Key in safe 1."), 201, Roles.OPERATOR,
+                    Roles.CUSTODIAN),
+            endpoint("GET", "/api/v1/tenants/{tenantAccount}/attestations", null, 200, Roles.AUDITOR,
+                    Roles.CUSTODIAN),
+            endpoint("GET", "/api/v1/tenants/{tenantAccount}/sign-ins", null, 200, Roles.AUDITOR,
+                    Roles.CUSTODIAN),
+            endpoint("GET", "/api/v1/ledger/verify", null, 200, Roles.AUDITOR),
+            endpoint("GET", "/api/v1/ledger/entries", null, 200, Roles.AUDITOR),
+            endpoint("GET", "/api/v1/tenants/{tenantId}/evidence", null, 200, Roles.AUDITOR),
+            endpoint("GET", "/api/v1/webhooks", null, 200, Roles.ADMIN),
+            endpoint("POST", "/api/v1/webhooks", () -> Map.of("url", "https://hooks.example.test/matrix"), 201,
+                    Roles.ADMIN),
+            endpoint("GET", "/api/v1/webhooks/{webhookId}", null, 200, Roles.ADMIN),
+            endpoint("DELETE", "/api/v1/webhooks/{webhookId}", null, 204, Roles.ADMIN));
 
     static final Map<String, Supplier<String>> PLACEHOLDERS = Map.of(
             "{apiKeyId}", () -> ApiKeys.idOf(ApiKeys.create(Roles.AUDITOR, null)),
             "{tenantId}", RoleMatrixTest::newTenant,
             "{tenantAccount}", RoleMatrixTest::newTenantAccount,
-            "{evaluationId}", RoleMatrixTest::newEvaluation);
+            "{evaluationId}", RoleMatrixTest::newEvaluation,
+            "{webhookId}", RoleMatrixTest::newWebhook);
+
+    private static String newWebhook() {
+        return given().auth()
+                .oauth2(ApiKeys.bootstrap())
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", "https://hooks.example.test/" + UUID.randomUUID()))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
 
     private static String newEvaluation() {
         return given().auth()
