@@ -5,7 +5,6 @@ import java.util.List;
 import io.glasswarden.directory.AuthenticationMethod;
 import io.glasswarden.directory.Fact;
 import io.glasswarden.directory.Fido2Policy;
-import io.glasswarden.directory.MethodKind;
 import io.glasswarden.directory.PolicyTarget;
 import io.glasswarden.readiness.AccountContext;
 import io.glasswarden.readiness.AccountRule;
@@ -31,14 +30,11 @@ public final class Bg012Fido2PolicyCoversAccountRule implements AccountRule {
 
     @Override
     public Finding evaluate(AccountContext context) {
-        Fact<List<AuthenticationMethod>> keys = context.methodsOf(MethodKind.FIDO2);
+        return RegisteredKeys.judge(RULE, context, keys -> judge(context, keys));
+    }
+
+    private static Finding judge(AccountContext context, List<AuthenticationMethod> keys) {
         Fact<Fido2Policy> policy = context.tenant().fido2Policy();
-        if (!keys.isKnown()) {
-            return RULE.unknown(keys.missing().orElseThrow());
-        }
-        if (keys.value().isEmpty()) {
-            return RULE.notApplicable("No FIDO2 key is registered on the account.", Evidence.of("fido2Keys", 0));
-        }
         if (!policy.isKnown()) {
             return RULE.unknown(policy.missing().orElseThrow());
         }

@@ -8,7 +8,6 @@ import java.util.Map;
 import io.glasswarden.directory.AuthenticationMethod;
 import io.glasswarden.directory.Fact;
 import io.glasswarden.directory.Fido2Policy;
-import io.glasswarden.directory.MethodKind;
 import io.glasswarden.readiness.AccountContext;
 import io.glasswarden.readiness.AccountRule;
 import io.glasswarden.readiness.Evidence;
@@ -33,14 +32,11 @@ public final class Bg013KeyRestrictionsRule implements AccountRule {
 
     @Override
     public Finding evaluate(AccountContext context) {
-        Fact<List<AuthenticationMethod>> keys = context.methodsOf(MethodKind.FIDO2);
+        return RegisteredKeys.judge(RULE, context, keys -> judge(context, keys));
+    }
+
+    private static Finding judge(AccountContext context, List<AuthenticationMethod> keys) {
         Fact<Fido2Policy> policy = context.tenant().fido2Policy();
-        if (!keys.isKnown()) {
-            return RULE.unknown(keys.missing().orElseThrow());
-        }
-        if (keys.value().isEmpty()) {
-            return RULE.notApplicable("No FIDO2 key is registered on the account.", Evidence.of("fido2Keys", 0));
-        }
         if (!policy.isKnown()) {
             return RULE.unknown(policy.missing().orElseThrow());
         }
@@ -50,12 +46,12 @@ public final class Bg013KeyRestrictionsRule implements AccountRule {
             return RULE.notApplicable("No passkey profile applies because no FIDO2 include target matches the "
                     + "account (see BG-012).", evidence);
         }
-        List<Judgement> verdicts = keys.value().stream().map(eligibility::permits).toList();
-        List<Map<String, Object>> blocked = blockedKeys(context, keys.value(), verdicts);
+        List<Judgement> verdicts = keys.stream().map(eligibility::permits).toList();
+        List<Map<String, Object>> blocked = blockedKeys(context, keys, verdicts);
         Judgement undetermined = verdicts.stream().filter(Judgement::isUnknown).findFirst().orElse(null);
-        evidence.put("keys", keys.value().stream().map(context::keyEvidence).toList()).put("blockedKeys", blocked);
+        evidence.put("keys", keys.stream().map(context::keyEvidence).toList()).put("blockedKeys", blocked);
         if (!blocked.isEmpty()) {
-            return RULE.fail(blocked.size() + " of the account's " + keys.value().size()
+            return RULE.fail(blocked.size() + " of the account's " + keys.size()
                     + " FIDO2 keys are not permitted by the key restrictions, so they cannot be used to sign in.",
                     evidence);
         }
@@ -63,7 +59,7 @@ public final class Bg013KeyRestrictionsRule implements AccountRule {
             return RULE.unknown(undetermined.gap(), "Glasswarden could not tell whether the key restrictions permit "
                     + "every key: " + undetermined.why() + ".", evidence);
         }
-        return RULE.pass("The key restrictions permit all " + keys.value().size() + " registered FIDO2 keys.",
+        return RULE.pass("The key restrictions permit all " + keys.size() + " registered FIDO2 keys.",
                 evidence);
     }
 

@@ -3,8 +3,6 @@ package io.glasswarden.readiness.rules;
 import java.util.List;
 
 import io.glasswarden.directory.AuthenticationMethod;
-import io.glasswarden.directory.Fact;
-import io.glasswarden.directory.MethodKind;
 import io.glasswarden.readiness.AccountContext;
 import io.glasswarden.readiness.AccountRule;
 import io.glasswarden.readiness.Evidence;
@@ -32,14 +30,12 @@ public final class Bg014ApprovedModelsRule implements AccountRule {
             return RULE.notApplicable("The tenant has no list of approved key models.", Evidence.of(
                     "approvedAaguids", approved));
         }
-        Fact<List<AuthenticationMethod>> keys = context.methodsOf(MethodKind.FIDO2);
-        if (!keys.isKnown()) {
-            return RULE.unknown(keys.missing().orElseThrow());
-        }
-        if (keys.value().isEmpty()) {
-            return RULE.notApplicable("No FIDO2 key is registered on the account.", Evidence.of("fido2Keys", 0));
-        }
-        List<AuthenticationMethod> unapproved = keys.value()
+        return RegisteredKeys.judge(RULE, context, keys -> judge(context, keys));
+    }
+
+    private static Finding judge(AccountContext context, List<AuthenticationMethod> keys) {
+        List<String> approved = context.settings().approvedAaguids();
+        List<AuthenticationMethod> unapproved = keys
                 .stream()
                 .filter(k -> k.aaGuid() == null || approved.stream().noneMatch(k.aaGuid()::equalsIgnoreCase))
                 .toList();

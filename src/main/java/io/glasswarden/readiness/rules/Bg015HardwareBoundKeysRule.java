@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.glasswarden.directory.AuthenticationMethod;
-import io.glasswarden.directory.Fact;
-import io.glasswarden.directory.MethodKind;
 import io.glasswarden.readiness.AccountContext;
 import io.glasswarden.readiness.AccountRule;
 import io.glasswarden.readiness.Evidence;
@@ -32,14 +30,11 @@ public final class Bg015HardwareBoundKeysRule implements AccountRule {
 
     @Override
     public Finding evaluate(AccountContext context) {
-        Fact<List<AuthenticationMethod>> keys = context.methodsOf(MethodKind.FIDO2);
-        if (!keys.isKnown()) {
-            return RULE.unknown(keys.missing().orElseThrow());
-        }
-        if (keys.value().isEmpty()) {
-            return RULE.notApplicable("No FIDO2 key is registered on the account.", Evidence.of("fido2Keys", 0));
-        }
-        List<Map<String, Object>> soft = keys.value().stream().filter(k -> why(k) != null).map(k -> {
+        return RegisteredKeys.judge(RULE, context, keys -> judge(context, keys));
+    }
+
+    private static Finding judge(AccountContext context, List<AuthenticationMethod> keys) {
+        List<Map<String, Object>> soft = keys.stream().filter(k -> why(k) != null).map(k -> {
             Map<String, Object> entry = new LinkedHashMap<>(context.keyEvidence(k));
             entry.put("why", why(k));
             return (Map<String, Object>) entry;

@@ -3,8 +3,6 @@ package io.glasswarden.readiness.rules;
 import java.util.List;
 
 import io.glasswarden.directory.AuthenticationMethod;
-import io.glasswarden.directory.Fact;
-import io.glasswarden.directory.MethodKind;
 import io.glasswarden.readiness.AccountContext;
 import io.glasswarden.readiness.AccountRule;
 import io.glasswarden.readiness.Evidence;
@@ -25,14 +23,11 @@ public final class Bg016AttestedKeysRule implements AccountRule {
 
     @Override
     public Finding evaluate(AccountContext context) {
-        Fact<List<AuthenticationMethod>> keys = context.methodsOf(MethodKind.FIDO2);
-        if (!keys.isKnown()) {
-            return RULE.unknown(keys.missing().orElseThrow());
-        }
-        if (keys.value().isEmpty()) {
-            return RULE.notApplicable("No FIDO2 key is registered on the account.", Evidence.of("fido2Keys", 0));
-        }
-        List<AuthenticationMethod> unattested = keys.value()
+        return RegisteredKeys.judge(RULE, context, keys -> judge(context, keys));
+    }
+
+    private static Finding judge(AccountContext context, List<AuthenticationMethod> keys) {
+        List<AuthenticationMethod> unattested = keys
                 .stream()
                 .filter(k -> !"attested".equalsIgnoreCase(k.attestationLevel()))
                 .toList();
