@@ -45,7 +45,7 @@ class EvaluationMetrics {
     }
 
     /** Reloads the account gauges and last-completed times of every tenant from the database. */
-    @Scheduled(every = "60s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "60s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, executeWith = Scheduled.SIMPLE)
     @Transactional
     void refresh() {
         @SuppressWarnings("unchecked")

@@ -61,7 +61,7 @@ class EvaluationWorker {
         executor.shutdownNow();
     }
 
-    @Scheduled(identity = "evaluation-worker", every = "${glasswarden.evaluations.poll-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "evaluation-worker", every = "${glasswarden.evaluations.poll-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, executeWith = Scheduled.SIMPLE)
     void poll() {
         recoverStale();
         drain();
