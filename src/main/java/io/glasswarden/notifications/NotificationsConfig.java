@@ -25,6 +25,14 @@ public interface NotificationsConfig {
     @WithDefault("50")
     int batchSize();
 
+    /**
+     * Time allowed for one e-mail (connect, greeting, and the whole SMTP exchange). An SMTP server that accepts the
+     * connection but never answers fails the attempt after this, instead of holding the dispatcher until the server's
+     * own idle timeout.
+     */
+    @WithDefault("60s")
+    Duration smtpTimeout();
+
     /** Time allowed for one webhook request (connect and answer). */
     @WithDefault("10s")
     Duration webhookTimeout();

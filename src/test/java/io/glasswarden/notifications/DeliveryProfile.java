@@ -11,7 +11,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * Real SMTP (GreenMail) and a real webhook receiver (WireMock), a movable clock, three attempts per message and no
- * dispatch after commit, so that tests decide when the dispatcher runs.
+ * dispatch after commit, so that tests decide when the dispatcher runs. Every e-mail goes over a new SMTP connection
+ * (no keep-alive), the harshest setting for connection set-up.
  */
 public class DeliveryProfile implements QuarkusTestProfile {
 
@@ -23,6 +24,8 @@ public class DeliveryProfile implements QuarkusTestProfile {
                 "glasswarden.notifications.max-backoff", "10m",
                 "glasswarden.notifications.batch-size", "100",
                 "glasswarden.notifications.webhook-timeout", "5s",
+                "glasswarden.notifications.smtp-timeout", "3s",
+                "quarkus.mailer.keep-alive", "false",
                 "glasswarden.notifications.dispatch-after-commit", "false",
                 "glasswarden.webhooks.allow-insecure-localhost", "true",
                 "glasswarden.public-url", "https://glasswarden.test");

@@ -9,13 +9,11 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * A fresh installation: no bootstrap key, no OIDC, an empty data directory, and its own database schema (the test
- * database is shared by the whole run, where other tests have created keys). Logs also go to a file, so that the test
- * can read what was logged while the application started.
+ * A fresh installation: no bootstrap key, no OIDC, an empty data directory and an empty database (every test profile
+ * starts on a database of its own). Logs also go to a file, so that the test can read what was logged while the
+ * application started.
  */
 public class FirstStartProfile implements QuarkusTestProfile {
-
-    static final String SCHEMA = "first_start";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -23,10 +21,6 @@ public class FirstStartProfile implements QuarkusTestProfile {
         return Map.of(
                 "glasswarden.bootstrap-api-key", "",
                 "glasswarden.data-dir", dir.resolve("data").toString(),
-                "quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", SCHEMA,
-                "quarkus.flyway.schemas", SCHEMA,
-                "quarkus.flyway.default-schema", SCHEMA,
-                "quarkus.hibernate-orm.database.default-schema", SCHEMA,
                 "quarkus.log.file.enabled", "true",
                 "quarkus.log.file.path", dir.resolve("glasswarden.log").toString());
     }

@@ -9,7 +9,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL for the tests, started by the tests themselves (no server to install): temporary data directory,
- * free port, one per test run.
+ * free port. Every start of the application under test (Quarkus restarts it, with a class loader of its own, for each
+ * test profile) gets a fresh server, so that what one profile's tests leave behind cannot change what another
+ * profile's tests see; it is stopped with that application.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -23,7 +25,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresResource::close));
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started)));
         }
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(),
@@ -37,15 +40,18 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     }
 
     @Override
-    public void stop() {
-        // Kept for the whole run: Quarkus restarts between test profiles and the next one reuses the database.
+    public synchronized void stop() {
+        if (postgres != null) {
+            close(postgres);
+            postgres = null;
+        }
     }
 
-    private static void close() {
+    private static void close(EmbeddedPostgres server) {
         try {
-            postgres.close();
-        } catch (IOException e) {
-            // the JVM is exiting
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            // already stopped, or the JVM is exiting
         }
     }
 }

@@ -41,6 +41,21 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         greenMail.stop();
     }
 
+    /**
+     * Simulates an SMTP server that accepts connections but never answers, on the SMTP port (stop the server first);
+     * closing the returned socket ends it.
+     */
+    public static synchronized ServerSocket silentServer() {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Brings SMTP back on the same port, with an empty mailbox. */
     public static synchronized void restart() {
         startServer();
