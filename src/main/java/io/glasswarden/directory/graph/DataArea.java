@@ -21,11 +21,15 @@ enum DataArea {
                                                             null), TRUST_STORE(
                                                                     "certificate-based authentication trust store",
                                                                     "Organization.Read.All",
-                                                                    null), SIGN_INS("sign-in logs", "AuditLog.Read.All",
-                                                                            "Microsoft Entra ID P1"), GLOBAL_ADMINISTRATORS(
-                                                                                    "Global Administrator assignments",
-                                                                                    "RoleManagement.Read.Directory",
-                                                                                    null);
+                                                                    null), PKI_TRUST_STORE(
+                                                                            "PKI-based certificate-based authentication trust store",
+                                                                            "PublicKeyInfrastructure.Read.All",
+                                                                            null), SIGN_INS("sign-in logs",
+                                                                                    "AuditLog.Read.All",
+                                                                                    "Microsoft Entra ID P1"), GLOBAL_ADMINISTRATORS(
+                                                                                            "Global Administrator assignments",
+                                                                                            "RoleManagement.Read.Directory",
+                                                                                            null);
 
     private final String data;
     private final String permission;

@@ -1,5 +1,7 @@
 package io.glasswarden.directory.graph;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import io.glasswarden.directory.X509Policy;
 /**
  * Tenant-wide reads, once per evaluation, as batch steps: the authentication methods policy (its method
  * configurations, FIDO2 and X.509 included, are expanded by Graph), Conditional Access policies (paced), authentication
- * strengths, security defaults and the CBA trust store.
+ * strengths, security defaults and the CBA trust stores ({@link TrustStoreReads}: the legacy store and the PKI list in
+ * round 1, each PKI's certificate authorities in round 2).
  */
 final class TenantReads {
 
@@ -27,7 +30,6 @@ final class TenantReads {
     static final String CONDITIONAL_ACCESS = "t-conditional-access";
     static final String STRENGTHS = "t-strengths";
     static final String SECURITY_DEFAULTS = "t-security-defaults";
-    static final String TRUST_STORE = "t-trust-store";
 
     private TenantReads() {
     }
@@ -39,22 +41,29 @@ final class TenantReads {
     }
 
     static List<GraphStep> steps(String tenantId) {
-        return List.of(
+        List<GraphStep> steps = new ArrayList<>(List.of(
                 GraphStep.of(METHODS_POLICY, "/policies/authenticationMethodsPolicy"),
                 new GraphStep(CONDITIONAL_ACCESS, "/identity/conditionalAccess/policies",
                         RequestPacer.Bucket.CONDITIONAL_ACCESS),
                 GraphStep.of(STRENGTHS, "/policies/authenticationStrengthPolicies"),
-                GraphStep.of(SECURITY_DEFAULTS, "/policies/identitySecurityDefaultsEnforcementPolicy"),
-                GraphStep.of(TRUST_STORE,
-                        "/organization/" + GraphPaths.encode(tenantId) + "/certificateBasedAuthConfiguration"));
+                GraphStep.of(SECURITY_DEFAULTS, "/policies/identitySecurityDefaultsEnforcementPolicy")));
+        steps.addAll(TrustStoreReads.steps(tenantId));
+        return List.copyOf(steps);
     }
 
-    static Policies policies(Map<String, GraphResponse> results) {
+    /** The tenant steps that need round 1's answers: the certificate authorities of each PKI. */
+    static List<GraphStep> secondRoundSteps(Map<String, GraphResponse> round1) {
+        return TrustStoreReads.authoritySteps(round1);
+    }
+
+    static Policies policies(Map<String, GraphResponse> round1, Map<String, GraphResponse> round2) {
+        Map<String, GraphResponse> results = new HashMap<>(round1);
+        results.putAll(round2);
         GraphResponse policy = results.get(METHODS_POLICY);
         return new Policies(
                 configuration(policy, "Fido2", PolicyMapper::fido2),
                 configuration(policy, "X509Certificate", PolicyMapper::x509),
-                AccountReads.read(DataArea.TRUST_STORE, results.get(TRUST_STORE), TrustStoreMapper::authorities),
+                TrustStoreReads.authorities(results),
                 AccountReads.read(DataArea.CONDITIONAL_ACCESS, results.get(CONDITIONAL_ACCESS),
                         ConditionalAccessMapper::policies),
                 AccountReads.read(DataArea.AUTHENTICATION_STRENGTHS, results.get(STRENGTHS),

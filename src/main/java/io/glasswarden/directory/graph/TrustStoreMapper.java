@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.glasswarden.directory.TrustedCertificateAuthority;
 
-/** Maps {@code /organization/{id}/certificateBasedAuthConfiguration}; expiry comes from the CA certificate itself. */
+/**
+ * Maps the legacy CBA trust store {@code /organization/{id}/certificateBasedAuthConfiguration}; expiry comes from the CA
+ * certificate itself. The PKI-based store is mapped by {@link PkiTrustStoreMapper}.
+ */
 final class TrustStoreMapper {
 
     private TrustStoreMapper() {
@@ -33,7 +36,8 @@ final class TrustStoreMapper {
         return List.copyOf(out);
     }
 
-    private static Instant expiry(String base64) {
+    /** The {@code notAfter} of a base64 DER certificate, or null when absent or unreadable. */
+    static Instant expiry(String base64) {
         if (base64 == null || base64.isBlank()) {
             return null;
         }

@@ -1,5 +1,8 @@
 package io.glasswarden.directory.graph;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.glasswarden.readiness.RuleCatalogue;
 import io.glasswarden.security.Roles;
@@ -57,6 +62,45 @@ class GraphTenantEvaluationTest {
         assertThat(result(results, "BG-060")).isEqualTo("FAIL");
         assertThat(results.getString("accounts[0].status")).isIn("AT_RISK", "NOT_READY");
         assertThat(results.getList("tenant.findings.ruleId", String.class)).contains("BG-T01", "BG-T04");
+    }
+
+    @Test
+    void aTenantThatTrustsItsCertificateAuthorityOnlyInAPkiPassesBg018() {
+        String tenantId = newLiveTenantWithAccount();
+        var server = LiveGraphResource.graph.server;
+        String pki = "7f3c1b2a-0000-4000-8000-00000000000a";
+        List<StubMapping> overrides = List.of(
+                // in no group that the X.509 policy excludes
+                server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+/transitiveMemberOf/microsoft.graph.group"))
+                        .atPriority(1)
+                        .willReturn(TenantFixture.json("{\"value\":[{\"id\":\"" + TenantFixture.ROLE_GROUP
+                                + "\",\"isAssignableToRole\":true}]}"))),
+                server.stubFor(get(urlPathMatching("/v1.0/organization/[^/]+/certificateBasedAuthConfiguration"))
+                        .atPriority(1)
+                        .willReturn(TenantFixture.json("{\"value\":[]}"))),
+                server.stubFor(get(urlPathEqualTo(TenantFixture.PKIS)).atPriority(1)
+                        .willReturn(TenantFixture.json("{\"value\":[{\"id\":\"" + pki
+                                + "\",\"displayName\":\"Contoso PKI\",\"status\":\"succeeded\"}]}"))),
+                server.stubFor(get(urlPathEqualTo(TenantFixture.PKIS + "/" + pki + "/certificateAuthorities"))
+                        .atPriority(1)
+                        .willReturn(TenantFixture.json("""
+                                {"value":[{"id":"ca-1","certificateAuthorityType":"root","issuer":"CN=Contoso PKI Root",
+                                  "issuerSubjectKeyIdentifier":"A1B2C3","expirationDateTime":"2035-01-01T00:00:00Z",
+                                  "certificate":null,"isIssuerHintEnabled":false}]}
+                                """))));
+        try {
+            JsonPath evaluation = evaluate(tenantId, "COMPLETED");
+
+            JsonPath results = ApiKeys.as(Roles.AUDITOR)
+                    .get("/api/v1/evaluations/" + evaluation.getString("id") + "/results")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(result(results, "BG-018")).isEqualTo("PASS");
+        } finally {
+            overrides.forEach(server::removeStub);
+        }
     }
 
     @Test

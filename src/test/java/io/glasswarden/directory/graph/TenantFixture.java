@@ -19,6 +19,7 @@ final class TenantFixture {
     static final String PLAIN_GROUP = "0b0b0b0b-0000-4000-8000-000000000001";
     static final String GA = "62e90394-69f5-4237-9190-012177145e10";
     static final String PRA = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+    static final String PKIS = "/v1.0/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations";
 
     private TenantFixture() {
     }
@@ -153,6 +154,8 @@ final class TenantFixture {
                           {"isRootAuthority":true,"certificate":null,"issuer":"CN=Contoso Root",
                            "issuerSki":"A1B2C3"}]}]}
                         """)));
+        // no PKI-based trust store: the tenant uses the legacy one only
+        graph.stubFor(get(urlPathEqualTo(PKIS)).atPriority(5).willReturn(json("{\"value\":[]}")));
         graph.stubFor(get(urlPathEqualTo("/v1.0/auditLogs/signIns")).atPriority(5).willReturn(json("""
                 {"value":[
                   {"id":"s2","createdDateTime":"2026-01-10T08:00:00Z","userId":"%s",
