@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.glasswarden.directory.ConditionalAccessPolicy;
+import io.glasswarden.directory.DataGap;
 import io.glasswarden.directory.Fact;
 
 /**
@@ -20,18 +21,29 @@ public final class ConditionalAccessScope {
     private final boolean member;
     private final Fact<Set<String>> groups;
     private final Fact<Set<String>> roles;
+    private final DataGap groupRolesGap;
 
     public ConditionalAccessScope(String userId, boolean member, Fact<Set<String>> groups, Fact<Set<String>> roles) {
+        this(userId, member, groups, roles, null);
+    }
+
+    /**
+     * {@code groupRolesGap} (nullable) says why roles held through groups are unknown: {@code roles} then holds the
+     * direct roles only, and a role condition they do not meet is unknown rather than unmet.
+     */
+    public ConditionalAccessScope(String userId, boolean member, Fact<Set<String>> groups, Fact<Set<String>> roles,
+            DataGap groupRolesGap) {
         this.userId = userId;
         this.member = member;
         this.groups = groups;
         this.roles = roles;
+        this.groupRolesGap = groupRolesGap;
     }
 
     public static ConditionalAccessScope of(AccountContext context) {
         boolean member = context.user().asOptional().map(u -> "Member".equals(u.userType())).orElse(true);
         return new ConditionalAccessScope(context.userId(), member, context.account().transitiveGroupIds(),
-                context.activeRoleTemplateIds());
+                context.activeRoleTemplateIds(), context.account().groupRolesGap());
     }
 
     /** False for policies that target nobody ({@code None} only) or workload identities. */
@@ -49,13 +61,13 @@ public final class ConditionalAccessScope {
     /** Yes when the policy applies to the account; the reason names what included or excluded it. */
     public Judgement applies(ConditionalAccessPolicy policy) {
         Judgement excluded = Judgement.anyOf(List.of(users(policy.excludeUsers(), false),
-                memberOf(policy.excludeGroups(), groups, "group"), memberOf(policy.excludeRoles(), roles, "role")),
+                memberOf(policy.excludeGroups(), groups, "group"), roles(policy.excludeRoles())),
                 "not excluded");
         if (excluded.isYes()) {
             return Judgement.no("excluded via " + excluded.why());
         }
         Judgement included = Judgement.anyOf(List.of(users(policy.includeUsers(), true),
-                memberOf(policy.includeGroups(), groups, "group"), memberOf(policy.includeRoles(), roles, "role")),
+                memberOf(policy.includeGroups(), groups, "group"), roles(policy.includeRoles())),
                 "the account is not in the policy's users, groups or roles");
         if (included.isNo()) {
             return included;
@@ -79,6 +91,16 @@ public final class ConditionalAccessScope {
             }
         }
         return Judgement.no("user list does not name the account");
+    }
+
+    /** The role condition: met by a role read, else unknown while roles through groups are unread. */
+    private Judgement roles(List<String> ids) {
+        Judgement direct = memberOf(ids, roles, "role");
+        if (direct.isNo() && groupRolesGap != null && !PolicyTargeting.nullSafe(ids).isEmpty()) {
+            return Judgement.unknown(groupRolesGap, "the account holds none of the listed roles directly, and roles "
+                    + "it may hold through groups are unreadable");
+        }
+        return direct;
     }
 
     private static Judgement memberOf(List<String> ids, Fact<Set<String>> held, String what) {

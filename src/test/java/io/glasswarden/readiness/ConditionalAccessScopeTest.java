@@ -69,6 +69,32 @@ class ConditionalAccessScopeTest {
     }
 
     @Test
+    void aRoleNotHeldDirectlyIsUnknownWhileRolesThroughGroupsAreUnread() {
+        ConditionalAccessScope limited = new ConditionalAccessScope(USER_ID, true, Fact.known(Set.of("g-plain")),
+                Fact.known(Set.of()), FactsBuilder.LIMITED_GROUPS);
+
+        Judgement applies = limited.applies(ca("p").includeUsers().includeRoles(GLOBAL_ADMIN).build());
+
+        assertThat(applies.isUnknown()).isTrue();
+        assertThat(applies.gap().permission()).isEqualTo("GroupMember.Read.All");
+        assertThat(applies.why()).contains("through groups are unreadable");
+    }
+
+    @Test
+    void directRoleAndGroupExclusionStillSettleWhileRolesThroughGroupsAreUnread() {
+        ConditionalAccessScope limited = new ConditionalAccessScope(USER_ID, true, Fact.known(Set.of("g-bg")),
+                Fact.known(Set.of(GLOBAL_ADMIN)), FactsBuilder.LIMITED_GROUPS);
+
+        assertThat(limited.applies(ca("p").includeUsers().includeRoles(GLOBAL_ADMIN).build()).isYes()).isTrue();
+        assertThat(limited.applies(ca("p").includeRoles("other-role").excludeGroups("g-bg").build()).isNo())
+                .isTrue();
+        // no role listed: nothing to be unknown about
+        assertThat(limited.applies(ca("p").build()).isYes()).isTrue();
+        // an unread role exclusion leaves an otherwise applying policy unknown, never "not applicable"
+        assertThat(limited.applies(ca("p").excludeRoles("other-role").build()).isUnknown()).isTrue();
+    }
+
+    @Test
     void noneOnlyAndWorkloadIdentityPoliciesDoNotTargetUsers() {
         assertThat(ConditionalAccessScope.targetsUsers(ca("p").includeUsers("None").build())).isFalse();
         assertThat(ConditionalAccessScope.targetsUsers(ca("p").workloadIdentities("sp").build())).isFalse();

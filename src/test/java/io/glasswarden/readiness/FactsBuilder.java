@@ -53,10 +53,13 @@ public final class FactsBuilder {
     public static final String GLOBAL_ADMIN = RoleAssignment.GLOBAL_ADMINISTRATOR;
     public static final DataGap NO_PERMISSION = DataGap.permission("sign-in logs", "AuditLog.Read.All");
     public static final DataGap NO_LICENCE = DataGap.licence("sign-in activity", "Microsoft Entra ID P1");
+    public static final DataGap LIMITED_GROUPS = new DataGap("roles held through groups",
+            UnknownReason.PERMISSION_DENIED, "GroupMember.Read.All", null, "groups with limited information");
     public static final DataGap THROTTLED = DataGap.of("the directory", UnknownReason.THROTTLED, "429 from Graph");
     static final AaguidCatalogue CATALOGUE = AaguidCatalogue.bundled();
 
     private Fact<Optional<DirectoryUser>> user;
+    private DataGap groupRolesGap;
     private DirectoryUser directoryUser = new DirectoryUser(USER_ID, UPN, "Emergency access 01", true, null, "Member",
             NOW.minus(days(400)), List.of());
     private Fact<SignInActivity> signInActivity = Fact.known(new SignInActivity(NOW.minus(days(10)),
@@ -94,7 +97,7 @@ public final class FactsBuilder {
     public AccountContext context() {
         Fact<Optional<DirectoryUser>> userFact = user != null ? user : Fact.known(Optional.of(directoryUser));
         AccountFacts account = new AccountFacts(new AccountRef(USER_ID, UPN), userFact, signInActivity, methods,
-                groups, roles, activeSchedules, eligibleSchedules);
+                groups, roles, activeSchedules, eligibleSchedules, groupRolesGap);
         TenantFacts tenant = new TenantFacts(fido2, x509, authorities, policies, strengths, securityDefaults,
                 signIns, signInsSince);
         InventoryFacts inventory = new InventoryFacts(expectsCertificateAuth, custodians, drills, attestations,
@@ -198,6 +201,12 @@ public final class FactsBuilder {
 
     public FactsBuilder rolesUnreadable(DataGap gap) {
         roles = Fact.unknown(gap);
+        return this;
+    }
+
+    /** Groups came back with limited information: roles held through them are unknown (direct roles are read). */
+    public FactsBuilder groupRolesUnread() {
+        groupRolesGap = LIMITED_GROUPS;
         return this;
     }
 

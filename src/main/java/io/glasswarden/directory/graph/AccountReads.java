@@ -24,14 +24,23 @@ import io.glasswarden.directory.UnknownReason;
  */
 final class AccountReads {
 
+    // displayName is always set on a group read with GroupMember.Read.All; limited-information objects carry only
+    // id and @odata.type (other properties absent or null), so a group without it tells the read was limited
+    static final String GROUP_SELECT = "id,displayName,isAssignableToRole";
+
     private AccountReads() {
     }
 
     /** Facts of one account from its own steps, before roles are known. */
     record Partial(AccountRef ref, Fact<Optional<DirectoryUser>> user, String userId, DataGap userGap,
             boolean notFound, Fact<SignInActivity> activity, Fact<List<AuthenticationMethod>> methods,
-            Fact<Set<String>> groups, Set<String> roleAssignableGroups) {
+            Fact<Set<String>> groups, Set<String> roleAssignableGroups, DataGap groupRolesGap) {
     }
+
+    /** Roles through groups cannot be told without knowing which groups are role-assignable. */
+    static final DataGap LIMITED_GROUPS = new DataGap("roles held through groups", UnknownReason.PERMISSION_DENIED,
+            DataArea.GROUPS.permission(), null, "Graph returned the account's groups with limited information "
+                    + "(no isAssignableToRole): the app registration lacks " + DataArea.GROUPS.permission());
 
     /** The steps of one account, with ids {@code {prefix}-user} etc. */
     static List<GraphStep> steps(String prefix, AccountRef ref) {
@@ -40,8 +49,9 @@ final class AccountReads {
                 GraphStep.of(prefix + "-user", user + "?" + GraphPaths.select(UserMapper.USER_SELECT)),
                 GraphStep.of(prefix + "-activity", user + "?" + GraphPaths.select(UserMapper.ACTIVITY_SELECT)),
                 GraphStep.of(prefix + "-methods", user + "/authentication/methods"),
+                // an OData cast is an advanced query: ConsistencyLevel eventual and $count=true (user-list-transitivememberof)
                 GraphStep.of(prefix + "-groups", user + "/transitiveMemberOf/microsoft.graph.group?"
-                        + GraphPaths.select("id,isAssignableToRole") + "&$top=999"));
+                        + GraphPaths.select(GROUP_SELECT) + "&$count=true&$top=999").eventual());
     }
 
     /** Whether the object id was not found but a UPN is there to try (BG-001: by object id, else by UPN). */
@@ -55,7 +65,7 @@ final class AccountReads {
         if (user.status() == 404) {
             DataGap gone = DataGap.of("account", UnknownReason.NOT_FOUND, "the account does not exist");
             return new Partial(ref, Fact.known(Optional.empty()), null, gone, true, notFound(DataArea.SIGN_IN_ACTIVITY),
-                    notFound(DataArea.METHODS), notFound(DataArea.GROUPS), Set.of());
+                    notFound(DataArea.METHODS), notFound(DataArea.GROUPS), Set.of(), null);
         }
         Fact<Optional<DirectoryUser>> userFact;
         // after a UPN retry the object id of the ref is the one that was not found
@@ -70,11 +80,15 @@ final class AccountReads {
             userFact = Fact.unknown(userGap);
         }
         Set<String> roleGroups = new HashSet<>();
+        boolean[] limited = {false};
         Fact<Set<String>> groups = read(DataArea.GROUPS, results.get(prefix + "-groups"), body -> {
             Set<String> ids = new HashSet<>();
             for (JsonNode g : body.path("value")) {
                 ids.add(JsonFields.text(g, "id"));
-                if (g.path("isAssignableToRole").asBoolean(false)) {
+                Boolean assignable = roleAssignable(g);
+                if (assignable == null) {
+                    limited[0] = true;
+                } else if (assignable) {
                     roleGroups.add(JsonFields.text(g, "id"));
                 }
             }
@@ -83,7 +97,20 @@ final class AccountReads {
         return new Partial(ref, userFact, userId, userGap, false,
                 read(DataArea.SIGN_IN_ACTIVITY, results.get(prefix + "-activity"), UserMapper::activity),
                 read(DataArea.METHODS, results.get(prefix + "-methods"), MethodMapper::methods), groups,
-                Set.copyOf(roleGroups));
+                Set.copyOf(roleGroups), limited[0] ? LIMITED_GROUPS : null);
+    }
+
+    /**
+     * Whether a group is role-assignable: null (unknown) for a limited-information object or when the property is
+     * missing; a group read in full with {@code isAssignableToRole: null} was created without it, so it is not.
+     */
+    static Boolean roleAssignable(JsonNode group) {
+        JsonNode name = group.get("displayName");
+        JsonNode assignable = group.get("isAssignableToRole");
+        if (name == null || name.isNull() || assignable == null) {
+            return null;
+        }
+        return assignable.asBoolean(false);
     }
 
     static <T> Fact<T> notFound(DataArea area) {

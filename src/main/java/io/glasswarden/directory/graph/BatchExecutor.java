@@ -81,7 +81,7 @@ final class BatchExecutor {
         for (GraphStep step : steps) {
             GraphResponse response = results.get(step.id());
             if (response.ok() && PageFollower.nextLink(response.body()) != null) {
-                results.put(step.id(), pages.follow(client, response, step.bucket(), counter));
+                results.put(step.id(), pages.follow(client, response, step, counter));
             }
         }
         return results;
@@ -149,6 +149,10 @@ final class BatchExecutor {
             request.put("id", step.id());
             request.put("method", "GET");
             request.put("url", step.url());
+            if (!step.headers().isEmpty()) {
+                ObjectNode headers = request.putObject("headers");
+                step.headers().forEach(headers::put);
+            }
         }
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }

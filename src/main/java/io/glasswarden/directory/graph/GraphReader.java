@@ -152,7 +152,8 @@ final class GraphReader {
                 .map(p -> new AccountFacts(p.ref(), p.user(), p.activity(),
                         p.methods(), p.groups(), RoleReads.assignments(roles.assignments(), p),
                         RoleReads.schedules(DataArea.ACTIVE_ROLE_SCHEDULES, roles.active(), p),
-                        RoleReads.schedules(DataArea.ELIGIBLE_ROLE_SCHEDULES, roles.eligible(), p)))
+                        RoleReads.schedules(DataArea.ELIGIBLE_ROLE_SCHEDULES, roles.eligible(), p),
+                        p.groupRolesGap()))
                 .toList();
         Fact<List<SignIn>> signIns = tenantWide
                 ? SignInReads.collect(userIds, since, round2, signInsSingly)

@@ -40,20 +40,26 @@ final class GraphTransport {
     }
 
     GraphResponse get(GraphClients.TenantClient client, String url, AtomicInteger counter) {
-        return send(client, HttpMethod.GET, url, null, counter);
+        return send(client, HttpMethod.GET, url, Map.of(), null, counter);
+    }
+
+    GraphResponse get(GraphClients.TenantClient client, String url, Map<String, String> headers,
+            AtomicInteger counter) {
+        return send(client, HttpMethod.GET, url, headers, null, counter);
     }
 
     GraphResponse post(GraphClients.TenantClient client, String url, byte[] json, AtomicInteger counter) {
-        return send(client, HttpMethod.POST, url, json, counter);
+        return send(client, HttpMethod.POST, url, Map.of(), json, counter);
     }
 
     /** {@code url} is absolute, or relative to the Graph endpoint (starting with a slash). */
-    private GraphResponse send(GraphClients.TenantClient client, HttpMethod method, String url, byte[] json,
-            AtomicInteger counter) {
+    private GraphResponse send(GraphClients.TenantClient client, HttpMethod method, String url,
+            Map<String, String> headers, byte[] json, AtomicInteger counter) {
         RequestInformation request = new RequestInformation();
         request.httpMethod = method;
         request.setUri(URI.create(url.startsWith("/") ? client.endpoints().graphEndpoint() + url : url));
         request.headers.add("Accept", "application/json");
+        headers.forEach(request.headers::add);
         if (json != null) {
             request.setStreamContent(new ByteArrayInputStream(json), "application/json");
         }

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Completes a collection through its {@code @odata.nextLink} pages, paced and retried like batches. Links are
- * followed as given; a link to another host gets no token ({@link GraphTokenProvider}).
+ * followed as given, with the headers of the step they continue; a link to another host gets no token
+ * ({@link GraphTokenProvider}).
  */
 final class PageFollower {
 
@@ -32,7 +33,7 @@ final class PageFollower {
     }
 
     /** The first page merged with every following page, or the answer of the first page that failed. */
-    GraphResponse follow(GraphClients.TenantClient client, GraphResponse first, RequestPacer.Bucket bucket,
+    GraphResponse follow(GraphClients.TenantClient client, GraphResponse first, GraphStep step,
             AtomicInteger counter) {
         ArrayNode values = GraphTransport.JSON.createArrayNode();
         values.addAll((ArrayNode) first.body().withArray("value"));
@@ -40,8 +41,8 @@ final class PageFollower {
         Instant deadline = retry.deadline();
         int attempt = 0;
         for (int page = 0; next != null && page < MAX_PAGES; page++) {
-            pacer.acquire(client.tenantId(), bucket, 1);
-            GraphResponse response = transport.get(client, next, counter);
+            pacer.acquire(client.tenantId(), step.bucket(), 1);
+            GraphResponse response = transport.get(client, next, step.headers(), counter);
             if (response.transientFailure()) {
                 Duration wait = response.retryAfter().orElse(retry.backoff(attempt++));
                 if (retry.waitWithin(wait, deadline)) {

@@ -65,12 +65,13 @@ public final class SnapshotCapture {
                 .map(DirectoryUser::userPrincipalName)
                 .orElse(f.ref().userPrincipalName());
         if (user.isNotFound()) {
-            return new SnapshotDocument.User(objectId, upn, user, null, null, null, null, null, null);
+            return new SnapshotDocument.User(objectId, upn, user, null, null, null, null, null, null, null);
         }
         return new SnapshotDocument.User(objectId, upn, user, SnapshotFact.of(f.signInActivity()),
                 SnapshotFact.of(f.methods()), SnapshotFact.of(f.transitiveGroupIds()),
                 SnapshotFact.of(f.activeRoleAssignments()), SnapshotFact.of(f.activeRoleSchedules()),
-                SnapshotFact.of(f.eligibleRoleSchedules()));
+                SnapshotFact.of(f.eligibleRoleSchedules()),
+                f.groupRolesUnread().map(SnapshotGap::of).orElse(null));
     }
 
     private static String key(SnapshotDocument.User user) {

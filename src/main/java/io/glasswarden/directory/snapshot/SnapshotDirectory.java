@@ -149,7 +149,8 @@ public class SnapshotDirectory implements Directory {
         }
         return new AccountFacts(ref, u.userFact(), u.signInActivity().toFact(), u.methods().toFact(),
                 u.transitiveGroupIds().toFact(), u.activeRoleAssignments().toFact(), u.activeRoleSchedules().toFact(),
-                u.eligibleRoleSchedules().toFact());
+                u.eligibleRoleSchedules().toFact(),
+                u.groupRolesUnread() == null ? null : u.groupRolesUnread().toDataGap());
     }
 
     private static AccountFacts notInSnapshot(AccountRef ref) {

@@ -49,7 +49,8 @@ public record SnapshotDocument(
 
     /**
      * One user as looked up by {@code objectId} and/or {@code userPrincipalName}; {@code user} is {@code notFound} when
-     * the lookup found nobody.
+     * the lookup found nobody. {@code groupRolesUnread} (optional) says why roles held through groups could not be
+     * read; the role facts then hold direct roles only.
      */
     public record User(
             String objectId,
@@ -60,7 +61,8 @@ public record SnapshotDocument(
             SnapshotFact<Set<String>> transitiveGroupIds,
             SnapshotFact<List<RoleAssignment>> activeRoleAssignments,
             SnapshotFact<List<RoleSchedule>> activeRoleSchedules,
-            SnapshotFact<List<RoleSchedule>> eligibleRoleSchedules) {
+            SnapshotFact<List<RoleSchedule>> eligibleRoleSchedules,
+            SnapshotGap groupRolesUnread) {
 
         /** The looked-up user: empty Optional when not found. */
         io.glasswarden.directory.Fact<Optional<DirectoryUser>> userFact() {

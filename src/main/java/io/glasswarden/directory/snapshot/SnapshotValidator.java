@@ -102,6 +102,9 @@ final class SnapshotValidator {
                 fact(at + ".activeRoleSchedules", u.activeRoleSchedules(), false);
                 fact(at + ".eligibleRoleSchedules", u.eligibleRoleSchedules(), false);
                 methods(at + ".methods", u.methods());
+                if (u.groupRolesUnread() != null) {
+                    fact(at + ".groupRolesUnread", new SnapshotFact<>(null, u.groupRolesUnread(), null), false);
+                }
             }
         }
     }

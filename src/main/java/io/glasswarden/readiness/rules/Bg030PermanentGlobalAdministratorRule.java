@@ -93,6 +93,10 @@ public final class Bg030PermanentGlobalAdministratorRule implements AccountRule 
                 .stream()
                 .anyMatch(s -> RoleAssignment.GLOBAL_ADMINISTRATOR.equalsIgnoreCase(s.roleTemplateId()));
         evidence.put("viaGroup", viaGroup).put("eligible", eligible.isKnown() ? isEligible : "unreadable");
+        // a direct assignment is required whatever groups hold, so unread group roles cannot change the result
+        context.account()
+                .groupRolesUnread()
+                .ifPresent(gap -> evidence.put("rolesThroughGroups", "unreadable (" + gap.detail() + ")"));
         if (isEligible) {
             return RULE.fail("The account is only PIM-eligible for Global Administrator: activation may be impossible "
                     + "during an outage.", evidence);
@@ -100,6 +104,11 @@ public final class Bg030PermanentGlobalAdministratorRule implements AccountRule 
         if (viaGroup) {
             return RULE.fail("The account is a Global Administrator only through a group: a change to that group "
                     + "removes the role.", evidence);
+        }
+        if (context.account().groupRolesUnread().isPresent()) {
+            return RULE.fail("The account holds no direct Global Administrator assignment (any it may hold through a "
+                    + "group could not be read, and would not count), so it may be unable to repair the tenant in an "
+                    + "emergency.", evidence);
         }
         return RULE.fail("The account is not a Global Administrator, so it cannot repair the tenant in an "
                 + "emergency.", evidence);

@@ -10,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -35,8 +37,8 @@ final class FakeGraph implements AutoCloseable {
     static final String STEP_HEADER = "X-Fake-Batch-Step";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A step as the fake saw it. */
-    record Step(String id, String url, Instant at) {
+    /** A step as the fake saw it, with the headers it carried (names as sent). */
+    record Step(String id, String url, Instant at, Map<String, String> headers) {
     }
 
     final WireMockServer server;
@@ -102,11 +104,15 @@ final class FakeGraph implements AutoCloseable {
                 for (JsonNode step : request.path("requests")) {
                     String id = step.path("id").asText();
                     String url = step.path("url").asText();
-                    steps.add(new Step(id, url, clock.get()));
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + url))
+                    Map<String, String> stepHeaders = new LinkedHashMap<>();
+                    step.path("headers").properties().forEach(h -> stepHeaders.put(h.getKey(), h.getValue().asText()));
+                    steps.add(new Step(id, url, clock.get(), Map.copyOf(stepHeaders)));
+                    // a step's own headers reach the sub-request, as Graph applies them to the step
+                    HttpRequest.Builder sub = HttpRequest.newBuilder(URI.create(endpoint() + url))
                             .header(STEP_HEADER, "true")
-                            .GET()
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                            .GET();
+                    stepHeaders.forEach(sub::header);
+                    HttpResponse<String> r = http.send(sub.build(), HttpResponse.BodyHandlers.ofString());
                     ObjectNode item = JSON.createObjectNode();
                     item.put("id", id);
                     item.put("status", r.statusCode());

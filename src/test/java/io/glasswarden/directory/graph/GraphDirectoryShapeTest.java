@@ -55,12 +55,13 @@ class GraphDirectoryShapeTest extends FakeGraphTest {
     void collectionsAreFollowedThroughTheirNextLinks() {
         String groups = "/v1.0/users/" + TenantFixture.USER + "/transitiveMemberOf/microsoft.graph.group";
         graph.server.stubFor(get(urlPathEqualTo(groups)).atPriority(2).willReturn(TenantFixture.json("""
-                {"@odata.nextLink":"%s?$select=id,isAssignableToRole&$top=999&$skiptoken=p2",
-                 "value":[{"id":"g-1","isAssignableToRole":false}]}
+                {"@odata.nextLink":"%s?$select=id,displayName,isAssignableToRole&$count=true&$top=999&$skiptoken=p2",
+                 "value":[{"id":"g-1","displayName":"g one","isAssignableToRole":false}]}
                 """.formatted(graph.endpoint() + groups.substring(5)))));
         graph.server.stubFor(get(urlPathEqualTo(groups)).atPriority(1)
                 .withQueryParam("$skiptoken", equalTo("p2"))
-                .willReturn(TenantFixture.json("{\"value\":[{\"id\":\"g-2\",\"isAssignableToRole\":false}]}")));
+                .willReturn(TenantFixture.json(
+                        "{\"value\":[{\"id\":\"g-2\",\"displayName\":\"g two\",\"isAssignableToRole\":false}]}")));
         String ca = "/v1.0/identity/conditionalAccess/policies";
         graph.server.stubFor(get(urlPathEqualTo(ca)).atPriority(2)
                 .willReturn(TenantFixture.json(

@@ -74,7 +74,7 @@ class GraphTenantEvaluationTest {
                 server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+/transitiveMemberOf/microsoft.graph.group"))
                         .atPriority(1)
                         .willReturn(TenantFixture.json("{\"value\":[{\"id\":\"" + TenantFixture.ROLE_GROUP
-                                + "\",\"isAssignableToRole\":true}]}"))),
+                                + "\",\"displayName\":\"sg-breakglass-roles\",\"isAssignableToRole\":true}]}"))),
                 server.stubFor(get(urlPathMatching("/v1.0/organization/[^/]+/certificateBasedAuthConfiguration"))
                         .atPriority(1)
                         .willReturn(TenantFixture.json("{\"value\":[]}"))),
@@ -124,7 +124,7 @@ class GraphTenantEvaluationTest {
         }
     }
 
-    private static String newLiveTenantWithAccount() {
+    static String newLiveTenantWithAccount() {
         String tenantId = UUID.randomUUID().toString();
         ApiKeys.as(Roles.OPERATOR)
                 .contentType(ContentType.JSON)
@@ -143,7 +143,7 @@ class GraphTenantEvaluationTest {
         return tenantId;
     }
 
-    private static JsonPath evaluate(String tenantId, String expectedStatus) {
+    static JsonPath evaluate(String tenantId, String expectedStatus) {
         String id = ApiKeys.as(Roles.OPERATOR)
                 .post("/api/v1/tenants/" + tenantId + "/evaluations")
                 .then()
@@ -159,7 +159,7 @@ class GraphTenantEvaluationTest {
         return evaluation;
     }
 
-    private static String result(JsonPath results, String ruleId) {
+    static String result(JsonPath results, String ruleId) {
         return results.getString("accounts[0].findings.find { it.ruleId == '" + ruleId + "' }.result");
     }
 }

@@ -2,6 +2,7 @@ package io.glasswarden.directory.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -19,6 +20,7 @@ final class TenantFixture {
     static final String PLAIN_GROUP = "0b0b0b0b-0000-4000-8000-000000000001";
     static final String GA = "62e90394-69f5-4237-9190-012177145e10";
     static final String PRA = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+    static final String GROUPS = "/v1.0/users/[^/]+/transitiveMemberOf/microsoft.graph.group";
     static final String PKIS = "/v1.0/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations";
 
     private TenantFixture() {
@@ -70,11 +72,20 @@ final class TenantFixture {
                                    "phoneNumber":"+1 5555550100","phoneType":"mobile","smsSignInState":"notAllowedByPolicy"}
                                 ]}
                                 """)));
-        graph.stubFor(get(urlPathMatching("/v1.0/users/[^/]+/transitiveMemberOf/microsoft.graph.group"))
-                .atPriority(5)
+        graph.stubFor(get(urlPathMatching(GROUPS)).atPriority(5)
+                .withHeader("ConsistencyLevel", equalTo("eventual"))
+                .withQueryParam("$count", equalTo("true"))
                 .willReturn(json("""
-                        {"value":[{"id":"%s","isAssignableToRole":true},{"id":"%s","isAssignableToRole":false}]}
+                        {"@odata.count":2,"value":[
+                          {"@odata.type":"#microsoft.graph.group","id":"%s","displayName":"sg-breakglass-roles",
+                           "isAssignableToRole":true},
+                          {"@odata.type":"#microsoft.graph.group","id":"%s","displayName":"sg-all-staff",
+                           "isAssignableToRole":null}]}
                         """.formatted(ROLE_GROUP, PLAIN_GROUP))));
+        // an OData cast is an advanced query: without ConsistencyLevel eventual and $count=true Graph may refuse it
+        // (learn.microsoft.com/graph/aad-advanced-queries; user-list-transitivememberof)
+        graph.stubFor(get(urlPathMatching(GROUPS)).atPriority(6)
+                .willReturn(error(400, "Request_UnsupportedQuery")));
         graph.stubFor(get(urlPathEqualTo("/v1.0/roleManagement/directory/roleAssignments")).atPriority(5)
                 .willReturn(json("""
                         {"value":[

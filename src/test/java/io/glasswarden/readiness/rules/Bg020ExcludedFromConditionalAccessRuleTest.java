@@ -48,6 +48,32 @@ class Bg020ExcludedFromConditionalAccessRuleTest {
     }
 
     @Test
+    void aRolePolicyIsUnknownNotPassedWhenRolesThroughGroupsAreUnread() {
+        // the account holds no role directly; it may hold Global Administrator through a role-assignable group
+        Finding finding = ready().roles()
+                .groups("g-plain")
+                .groupRolesUnread()
+                .policies(ca("p1").includeUsers().includeRoles(GLOBAL_ADMIN).build())
+                .evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.UNKNOWN);
+        assertThat(finding.reason()).isEqualTo("permission-denied");
+        assertThat(finding.gap().permission()).isEqualTo("GroupMember.Read.All");
+        assertThat(finding.evidence().get("undeterminedPolicies").toString()).contains("p1", "through groups");
+    }
+
+    @Test
+    void aGroupExclusionSettlesARolePolicyWhenRolesThroughGroupsAreUnread() {
+        Finding finding = ready().roles()
+                .groups("g-bg")
+                .groupRolesUnread()
+                .policies(ca("p1").includeUsers().includeRoles(GLOBAL_ADMIN).excludeGroups("g-bg").build())
+                .evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.PASS);
+    }
+
+    @Test
     void roleExclusionWins() {
         assertThat(ready().policies(ca("p1").excludeRoles(GLOBAL_ADMIN).build()).evaluate(rule).result())
                 .isEqualTo(RuleResult.PASS);

@@ -57,6 +57,20 @@ class Bg030PermanentGlobalAdministratorRuleTest {
     }
 
     @Test
+    void aDirectPermanentAssignmentPassesWhateverGroupsHold() {
+        assertThat(ready().groupRolesUnread().evaluate(rule).result()).isEqualTo(RuleResult.PASS);
+    }
+
+    @Test
+    void noDirectAssignmentFailsEvenWhenRolesThroughGroupsAreUnread() {
+        Finding finding = ready().roles().groupRolesUnread().evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.FAIL);
+        assertThat(finding.message()).contains("no direct Global Administrator assignment");
+        assertThat((String) finding.evidence().get("rolesThroughGroups")).startsWith("unreadable");
+    }
+
+    @Test
     void onlyEligibleFails() {
         Finding finding = ready().roles()
                 .eligibleSchedules(new RoleSchedule(GLOBAL_ADMIN, "/", USER_ID, "Direct",

@@ -1,0 +1,69 @@
+package io.glasswarden.directory.graph;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.glasswarden.directory.AccountFacts;
+import io.glasswarden.directory.DirectoryReading;
+import io.glasswarden.directory.RoleAssignment;
+
+/**
+ * How the adapter reads real tenants whose answers differ from the documented happy path (rules.md "Real-tenant
+ * behaviours"; docs/graph-adapter.md lists the source of each behaviour the fake reproduces here).
+ */
+class GraphRealTenantTest extends FakeGraphTest {
+
+    /**
+     * Without GroupMember.Read.All Graph answers 200 with "limited information": only {@code @odata.type} and
+     * {@code id}, other properties absent or null (learn.microsoft.com/graph/permissions-overview, "Limited
+     * information returned for inaccessible member objects").
+     */
+    static final String LIMITED_GROUPS = """
+            {"@odata.count":2,"value":[
+              {"@odata.type":"#microsoft.graph.group","id":"%s"},
+              {"@odata.type":"#microsoft.graph.group","id":"%s","displayName":null,"isAssignableToRole":null}]}
+            """.formatted(TenantFixture.ROLE_GROUP, TenantFixture.PLAIN_GROUP);
+
+    @Test
+    void groupsWithLimitedInformationLeaveRolesThroughGroupsUnknownNotAbsent() {
+        graph.server.stubFor(get(urlPathMatching(TenantFixture.GROUPS)).atPriority(1)
+                .willReturn(TenantFixture.json(LIMITED_GROUPS)));
+
+        DirectoryReading reading = directory().read(TENANT, ONE, time.instant());
+
+        AccountFacts account = reading.accounts().get(0);
+        assertThat(account.transitiveGroupIds().value())
+                .containsExactlyInAnyOrder(TenantFixture.ROLE_GROUP, TenantFixture.PLAIN_GROUP);
+        assertThat(account.groupRolesUnread()).hasValueSatisfying(gap -> {
+            assertThat(gap.permission()).isEqualTo("GroupMember.Read.All");
+            assertThat(gap.reason().wireValue()).isEqualTo("permission-denied");
+        });
+        // the direct Global Administrator assignment is read; the group's Privileged Role Administrator is not known
+        assertThat(account.activeRoleAssignments().value()).extracting(RoleAssignment::principalId)
+                .containsExactly(TenantFixture.USER);
+        assertThat(reading.requests()).isEqualTo(2).isEqualTo((int) graph.clientRequests());
+    }
+
+    @Test
+    void groupsOfAFullReadSayWhichAreRoleAssignable() {
+        DirectoryReading reading = directory().read(TENANT, ONE, time.instant());
+
+        AccountFacts account = reading.accounts().get(0);
+        assertThat(account.groupRolesUnread()).isEmpty();
+        assertThat(account.activeRoleAssignments().value()).extracting(RoleAssignment::principalId)
+                .containsExactlyInAnyOrder(TenantFixture.USER, TenantFixture.ROLE_GROUP);
+    }
+
+    @Test
+    void theGroupCastIsSentAsAnAdvancedQuery() {
+        directory().read(TENANT, ONE, time.instant());
+
+        assertThat(graph.stepsTo("/transitiveMemberOf/microsoft.graph.group")).singleElement().satisfies(step -> {
+            assertThat(step.url()).contains("$count=true");
+            assertThat(step.headers()).containsEntry("ConsistencyLevel", "eventual");
+        });
+    }
+}

@@ -1,0 +1,107 @@
+package io.glasswarden.directory.graph;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.glasswarden.directory.graph.GraphTenantEvaluationTest.evaluate;
+import static io.glasswarden.directory.graph.GraphTenantEvaluationTest.newLiveTenantWithAccount;
+import static io.glasswarden.directory.graph.GraphTenantEvaluationTest.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+
+import io.glasswarden.security.Roles;
+import io.glasswarden.testing.ApiKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Live tenants whose Graph answers differ from the happy path (rules.md "Real-tenant behaviours"), evaluated through
+ * the REST API: verdicts, reasons, data gaps, and never more Graph requests than a full-access evaluation.
+ */
+@QuarkusTest
+@TestProfile(GraphTenantEvaluationTest.LiveGraphProfile.class)
+class RealTenantEvaluationTest {
+
+    private static final String PRA_ONLY = """
+            {"id":"p-roles","displayName":"MFA for privileged role administrators","state":"enabled",
+             "conditions":{"clientAppTypes":["all"],"applications":{"includeApplications":["All"]},
+               "users":{"includeUsers":[],"excludeUsers":[],"includeGroups":[],"excludeGroups":[],
+                 "includeRoles":["%s"],"excludeRoles":[]}},
+             "grantControls":{"operator":"OR","builtInControls":["mfa"],"customAuthenticationFactors":[],
+               "termsOfUse":[],"authenticationStrength":null}}
+            """.formatted(TenantFixture.PRA);
+    private static final String PRA_EXCLUDING_GROUP = PRA_ONLY.replace("p-roles", "p-roles-excluded")
+            .replace("\"excludeGroups\":[]", "\"excludeGroups\":[\"" + TenantFixture.ROLE_GROUP + "\"]");
+
+    private final List<com.github.tomakehurst.wiremock.stubbing.StubMapping> overrides = new ArrayList<>();
+
+    @AfterEach
+    void removeOverrides() {
+        overrides.forEach(graph()::removeStub);
+        overrides.clear();
+    }
+
+    @Test
+    void withoutGroupMemberReadAllARolePolicyIsUnknownNeverPassed() {
+        String tenantId = newLiveTenantWithAccount();
+        override(get(urlPathEqualTo("/v1.0/identity/conditionalAccess/policies")), "{\"value\":[" + PRA_ONLY + ","
+                + PRA_EXCLUDING_GROUP + "]}");
+        JsonPath full = results(evaluate(tenantId, "COMPLETED"));
+        // with full access the account holds Privileged Role Administrator through its role-assignable group
+        assertThat(result(full, "BG-020")).isEqualTo("FAIL");
+        int fullRequests = requests;
+
+        override(get(urlPathMatching(TenantFixture.GROUPS)), GraphRealTenantTest.LIMITED_GROUPS);
+        JsonPath limited = results(evaluate(tenantId, "COMPLETED"));
+
+        assertThat(result(limited, "BG-020")).isEqualTo("UNKNOWN");
+        assertThat(finding(limited, "BG-020").getString("reason")).isEqualTo("permission-denied");
+        assertThat(finding(limited, "BG-020").getString("evidence.undeterminedPolicies[0].id")).isEqualTo("p-roles");
+        // the group exclusion settles the other policy; the direct permanent assignment settles BG-030
+        assertThat(finding(limited, "BG-020").getList("evidence.undeterminedPolicies")).hasSize(1);
+        assertThat(result(limited, "BG-030")).isEqualTo("PASS");
+        // the policy asks for MFA, which the account's key satisfies: it cannot lock the account out either way
+        assertThat(result(limited, "BG-022")).isEqualTo("PASS");
+        assertThat(limited.getList("tenant.dataGaps", Map.class)).anySatisfy(gap -> {
+            assertThat(gap.get("permission")).isEqualTo("GroupMember.Read.All");
+            assertThat(gap.get("data")).isEqualTo("roles held through groups");
+            assertThat(String.valueOf(gap.get("rules"))).contains("BG-020");
+        });
+        assertThat(requests).isLessThanOrEqualTo(fullRequests);
+    }
+
+    private int requests;
+
+    private JsonPath results(JsonPath evaluation) {
+        requests = evaluation.getInt("graphRequests");
+        return ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/evaluations/" + evaluation.getString("id") + "/results")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static JsonPath finding(JsonPath results, String ruleId) {
+        return new JsonPath(results.prettify()).setRootPath("accounts[0].findings.find { it.ruleId == '" + ruleId
+                + "' }");
+    }
+
+    private void override(MappingBuilder request, String json) {
+        overrides.add(graph().stubFor(request.atPriority(1).willReturn(TenantFixture.json(json))));
+    }
+
+    private static WireMockServer graph() {
+        return LiveGraphResource.graph.server;
+    }
+}
