@@ -19,6 +19,19 @@ public record RuleDescriptor(String id, String title, Severity severity, String 
         return finding(RuleResult.FAIL, null, message, evidence);
     }
 
+    /**
+     * PASS under the rule's own provision for data that could not be read (e.g. BG-030 counts an active assignment
+     * as permanent when PIM schedules need a licence): the gap is reported in the tenant's data gaps and evidence.
+     */
+    public Finding pass(String message, Evidence evidence, DataGap unread) {
+        return finding(RuleResult.PASS, unread, message, unread == null ? evidence : withGap(evidence, unread));
+    }
+
+    /** FAIL that unread data could not change; the gap is reported in the tenant's data gaps and evidence. */
+    public Finding fail(String message, Evidence evidence, DataGap unread) {
+        return finding(RuleResult.FAIL, unread, message, unread == null ? evidence : withGap(evidence, unread));
+    }
+
     public Finding notApplicable(String message, Evidence evidence) {
         return finding(RuleResult.NOT_APPLICABLE, null, message, evidence);
     }
@@ -53,7 +66,10 @@ public record RuleDescriptor(String id, String title, Severity severity, String 
     }
 
     private Finding finding(RuleResult result, DataGap gap, String message, Evidence evidence) {
-        return new Finding(id, title, severity, result, gap == null ? null : gap.reason().wireValue(), message,
+        // a reason belongs to results that rest on the gap; a PASS or FAIL that unread data cannot change has none
+        boolean unresolved = result == RuleResult.UNKNOWN || result == RuleResult.NOT_APPLICABLE;
+        return new Finding(id, title, severity, result, gap == null || !unresolved ? null : gap.reason().wireValue(),
+                message,
                 (evidence == null ? Evidence.of() : evidence).asMap(), remediation, reference, gap);
     }
 

@@ -13,8 +13,9 @@ import io.glasswarden.directory.UnknownReason;
 
 /**
  * Runs the tenant rules and gathers the tenant's data gaps: one entry per distinct (data, permission, licence), with
- * the ids of the rules, account or tenant, that became UNKNOWN or NOT_APPLICABLE because of it. An account that does
- * not exist is not a data gap (BG-001 reports it).
+ * the ids of the rules, account or tenant, that became UNKNOWN or NOT_APPLICABLE because of it (none when the missing
+ * data could not change any verdict, e.g. PIM schedules without Entra ID P2 under BG-030's own provision). An account
+ * that does not exist is not a data gap (BG-001 reports it).
  */
 public final class TenantReadinessEvaluator {
     private final List<TenantRule> rules;
@@ -38,15 +39,18 @@ public final class TenantReadinessEvaluator {
         Map<List<String>, Set<String>> rulesByGap = new LinkedHashMap<>();
         for (Finding finding : findings) {
             DataGap gap = finding.gap();
-            if (gap == null || gap.reason() == UnknownReason.NOT_FOUND
-                    || (finding.result() != RuleResult.UNKNOWN && finding.result() != RuleResult.NOT_APPLICABLE)) {
+            if (gap == null || gap.reason() == UnknownReason.NOT_FOUND) {
                 continue;
             }
             List<String> key = new ArrayList<>();
             key.add(gap.data());
             key.add(gap.permission());
             key.add(gap.licence());
-            rulesByGap.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(finding.ruleId());
+            Set<String> rules = rulesByGap.computeIfAbsent(key, k -> new LinkedHashSet<>());
+            // a PASS or FAIL the gap could not change still reports the gap, without naming the rule
+            if (finding.result() == RuleResult.UNKNOWN || finding.result() == RuleResult.NOT_APPLICABLE) {
+                rules.add(finding.ruleId());
+            }
         }
         List<String> order = RuleCatalogue.descriptors().stream().map(RuleDescriptor::id).toList();
         return rulesByGap.entrySet()

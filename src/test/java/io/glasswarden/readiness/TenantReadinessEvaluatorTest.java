@@ -43,6 +43,16 @@ class TenantReadinessEvaluatorTest {
     }
 
     @Test
+    void aGapThatChangedNoVerdictIsReportedWithoutRules() {
+        // BG-030 counts the direct active assignment as permanent when PIM schedules need a licence
+        FactsBuilder facts = ready().activeSchedulesUnreadable(NO_LICENCE);
+        TenantReadiness readiness = evaluator.evaluate(facts.tenant(facts.readiness()));
+
+        assertThat(readiness.dataGaps()).containsExactly(
+                new TenantDataGap("sign-in activity", null, "Microsoft Entra ID P1", java.util.List.of()));
+    }
+
+    @Test
     void missingAccountIsNotADataGap() {
         FactsBuilder facts = ready().userNotFound();
         assertThat(evaluator.evaluate(facts.tenant(facts.readiness())).dataGaps()).isEmpty();

@@ -54,12 +54,16 @@ final class RoleReads {
         return steps;
     }
 
-    /** Whether Graph refused the {@code in} filter of a chunked read. */
+    /**
+     * Whether Graph refused the {@code in} filter of a chunked read. Licence answers (400
+     * {@code AadPremiumLicenseRequired} without Entra ID P2) are final, not a reason to read per principal.
+     */
     static boolean filterRejected(Map<String, GraphResponse> results) {
         return results.entrySet()
                 .stream()
                 .anyMatch(e -> e.getKey().startsWith("r")
-                        && KINDS.stream().anyMatch(e.getKey()::endsWith) && e.getValue().status() == 400);
+                        && KINDS.stream().anyMatch(e.getKey()::endsWith)
+                        && GraphErrorClassifier.refusedQuery(e.getValue()));
     }
 
     static RoleData collect(Collection<String> principalIds, Map<String, GraphResponse> results, boolean onePerStep) {

@@ -46,7 +46,7 @@ final class SignInReads {
     static boolean filterRejected(Map<String, GraphResponse> results) {
         return results.entrySet()
                 .stream()
-                .anyMatch(e -> e.getKey().matches("s\\d+-signins") && e.getValue().status() == 400);
+                .anyMatch(e -> e.getKey().matches("s\\d+-signins") && GraphErrorClassifier.refusedQuery(e.getValue()));
     }
 
     static Fact<List<SignIn>> collect(Collection<String> userIds, Instant since, Map<String, GraphResponse> results,

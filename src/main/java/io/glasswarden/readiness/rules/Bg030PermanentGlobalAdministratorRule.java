@@ -3,6 +3,7 @@ package io.glasswarden.readiness.rules;
 import java.util.List;
 import java.util.Optional;
 
+import io.glasswarden.directory.DataGap;
 import io.glasswarden.directory.Fact;
 import io.glasswarden.directory.RoleAssignment;
 import io.glasswarden.directory.RoleSchedule;
@@ -61,10 +62,13 @@ public final class Bg030PermanentGlobalAdministratorRule implements AccountRule 
     private Finding judgeDirect(AccountContext context, Evidence evidence) {
         Fact<List<RoleSchedule>> schedules = context.account().activeRoleSchedules();
         if (!schedules.isKnown()) {
-            evidence.put("scheduleData", "unreadable (" + schedules.missing().orElseThrow().reason().wireValue()
+            // rules.md BG-030: schedule data unreadable (licence) → an active assignment counts as permanent
+            DataGap gap = schedules.missing().orElseThrow();
+            evidence.put("scheduleData", "unreadable (" + gap.reason().wireValue()
+                    + (gap.licence() == null ? "" : ", " + gap.licence())
                     + "); the active direct assignment is counted as permanent");
             return RULE.pass("The account is a Global Administrator through a direct active assignment "
-                    + "(end date unreadable, counted as permanent).", evidence);
+                    + "(end date unreadable, counted as permanent).", evidence, gap);
         }
         List<RoleSchedule> ending = schedules.value()
                 .stream()
@@ -93,25 +97,27 @@ public final class Bg030PermanentGlobalAdministratorRule implements AccountRule 
                 .stream()
                 .anyMatch(s -> RoleAssignment.GLOBAL_ADMINISTRATOR.equalsIgnoreCase(s.roleTemplateId()));
         evidence.put("viaGroup", viaGroup).put("eligible", eligible.isKnown() ? isEligible : "unreadable");
-        // a direct assignment is required whatever groups hold, so unread group roles cannot change the result
-        context.account()
-                .groupRolesUnread()
-                .ifPresent(gap -> evidence.put("rolesThroughGroups", "unreadable (" + gap.detail() + ")"));
+        // a direct assignment is required whatever groups hold or PIM allows, so unread data cannot change the FAIL
+        DataGap groupRoles = context.account().groupRolesUnread().orElse(null);
+        if (groupRoles != null) {
+            evidence.put("rolesThroughGroups", "unreadable (" + groupRoles.detail() + ")");
+        }
+        DataGap unread = groupRoles != null ? groupRoles : eligible.missing().orElse(null);
         if (isEligible) {
             return RULE.fail("The account is only PIM-eligible for Global Administrator: activation may be impossible "
                     + "during an outage.", evidence);
         }
         if (viaGroup) {
             return RULE.fail("The account is a Global Administrator only through a group: a change to that group "
-                    + "removes the role.", evidence);
+                    + "removes the role.", evidence, unread);
         }
-        if (context.account().groupRolesUnread().isPresent()) {
+        if (groupRoles != null) {
             return RULE.fail("The account holds no direct Global Administrator assignment (any it may hold through a "
                     + "group could not be read, and would not count), so it may be unable to repair the tenant in an "
-                    + "emergency.", evidence);
+                    + "emergency.", evidence, unread);
         }
         return RULE.fail("The account is not a Global Administrator, so it cannot repair the tenant in an "
-                + "emergency.", evidence);
+                + "emergency.", evidence, unread);
     }
 
     private boolean directGlobalAdmin(RoleSchedule schedule) {

@@ -175,7 +175,7 @@ class GraphDirectoryShapeTest extends FakeGraphTest {
                 .willReturn(TenantFixture.error(400, "Request_UnsupportedQuery")));
         graph.server.stubFor(get(urlPathEqualTo("/v1.0/auditLogs/signIns")).atPriority(1)
                 .withQueryParam("$filter", com.github.tomakehurst.wiremock.client.WireMock.containing(" or "))
-                .willReturn(TenantFixture.error(400, "BadRequest")));
+                .willReturn(TenantFixture.error(400, "BadRequest", "Invalid filter clause")));
         List<AccountRef> two = List.of(ONE.get(0), new AccountRef("00000000-0000-4000-8000-000000000002", null));
 
         DirectoryReading reading = directory().read(TENANT, two, Instant.parse("2026-01-01T00:00:00Z"));

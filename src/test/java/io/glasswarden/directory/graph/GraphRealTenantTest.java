@@ -4,11 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.glasswarden.directory.AccountFacts;
 import io.glasswarden.directory.DirectoryReading;
 import io.glasswarden.directory.RoleAssignment;
+import io.glasswarden.directory.UnknownReason;
 
 /**
  * How the adapter reads real tenants whose answers differ from the documented happy path (rules.md "Real-tenant
@@ -44,6 +47,24 @@ class GraphRealTenantTest extends FakeGraphTest {
         // the direct Global Administrator assignment is read; the group's Privileged Role Administrator is not known
         assertThat(account.activeRoleAssignments().value()).extracting(RoleAssignment::principalId)
                 .containsExactly(TenantFixture.USER);
+        assertThat(reading.requests()).isEqualTo(2).isEqualTo((int) graph.clientRequests());
+    }
+
+    @Test
+    void pimWithoutP2IsALicenceGapReadOnceNotAFilterRefusalReadPerPrincipal() {
+        graph.server.stubFor(get(urlPathMatching("/v1.0/roleManagement/directory/role(Assignment|Eligibility)"
+                + "ScheduleInstances")).atPriority(1).willReturn(TenantFixture.pimWithoutP2()));
+
+        DirectoryReading reading = directory().read(TENANT, ONE, time.instant());
+
+        AccountFacts account = reading.accounts().get(0);
+        assertThat(List.of(account.activeRoleSchedules(), account.eligibleRoleSchedules())).allSatisfy(f -> {
+            assertThat(f.missing().orElseThrow().reason()).isEqualTo(UnknownReason.LICENSE_REQUIRED);
+            assertThat(f.missing().orElseThrow().licence()).isEqualTo("Microsoft Entra ID P2");
+        });
+        assertThat(account.activeRoleAssignments().value()).hasSize(2);
+        assertThat(graph.stepsTo("principalId%20eq")).isEmpty();
+        assertThat(graph.stepsTo("ScheduleInstances")).hasSize(2);
         assertThat(reading.requests()).isEqualTo(2).isEqualTo((int) graph.clientRequests());
     }
 

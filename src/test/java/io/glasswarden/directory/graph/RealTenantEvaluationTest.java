@@ -80,6 +80,33 @@ class RealTenantEvaluationTest {
         assertThat(requests).isLessThanOrEqualTo(fullRequests);
     }
 
+    @Test
+    void aTenantWithP1ButNoP2CountsTheDirectAssignmentAsPermanentAndNamesP2() {
+        String tenantId = newLiveTenantWithAccount();
+        results(evaluate(tenantId, "COMPLETED"));
+        int fullRequests = requests;
+        for (String kind : List.of("Assignment", "Eligibility")) {
+            overrides.add(graph().stubFor(get(urlPathEqualTo("/v1.0/roleManagement/directory/role" + kind
+                    + "ScheduleInstances")).atPriority(1).willReturn(TenantFixture.pimWithoutP2())));
+        }
+        long stepsBefore = LiveGraphResource.graph.stepsTo("ScheduleInstances").size();
+
+        JsonPath results = results(evaluate(tenantId, "COMPLETED"));
+
+        assertThat(result(results, "BG-030")).isEqualTo("PASS");
+        JsonPath bg030 = finding(results, "BG-030");
+        assertThat(bg030.getString("reason")).isNull();
+        assertThat(bg030.getString("evidence.scheduleData")).contains("license-required", "Microsoft Entra ID P2",
+                "counted as permanent");
+        assertThat(results.getList("tenant.dataGaps", Map.class)).anySatisfy(gap -> {
+            assertThat(gap.get("licence")).isEqualTo("Microsoft Entra ID P2");
+            assertThat(gap.get("data")).isEqualTo("active role schedules (PIM)");
+        });
+        // a licence answer is final: the two schedule reads are not repeated one principal at a time
+        assertThat(LiveGraphResource.graph.stepsTo("ScheduleInstances").size() - stepsBefore).isEqualTo(2);
+        assertThat(requests).isLessThanOrEqualTo(fullRequests);
+    }
+
     private int requests;
 
     private JsonPath results(JsonPath evaluation) {

@@ -31,10 +31,25 @@ final class TenantFixture {
     }
 
     static ResponseDefinitionBuilder error(int status, String code) {
+        return error(status, code, "fake " + code);
+    }
+
+    /** Graph's error body (learn.microsoft.com/graph/errors): code, message, innerError with date and request id. */
+    static ResponseDefinitionBuilder error(int status, String code, String message) {
         return aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"fake " + code + "\","
-                        + "\"innerError\":{\"date\":\"2026-01-15T10:00:00\",\"request-id\":\"r\"}}}");
+                .withBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\","
+                        + "\"innerError\":{\"date\":\"2026-01-15T10:00:00\",\"request-id\":\"r\","
+                        + "\"client-request-id\":\"c\"}}}");
+    }
+
+    /**
+     * PIM schedule reads in a tenant without Entra ID P2: HTTP 400, not 403 (field reports: Microsoft365DSC and
+     * Maester handle {@code AadPremiumLicenseRequired} on these endpoints; message as seen in public tool code).
+     */
+    static ResponseDefinitionBuilder pimWithoutP2() {
+        return error(400, "AadPremiumLicenseRequired",
+                "The tenant needs to have Microsoft Entra ID P2 or Microsoft Entra ID Governance license.");
     }
 
     static void stub(WireMockServer graph) {

@@ -40,6 +40,9 @@ class Bg030PermanentGlobalAdministratorRuleTest {
 
         assertThat(finding.result()).isEqualTo(RuleResult.PASS);
         assertThat((String) finding.evidence().get("scheduleData")).contains("counted as permanent");
+        // the licence is still reported (tenant data gaps), but a PASS carries no reason
+        assertThat(finding.gap()).isEqualTo(NO_LICENCE);
+        assertThat(finding.reason()).isNull();
     }
 
     @Test
