@@ -1,5 +1,6 @@
 package io.glasswarden.directory.graph;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import io.glasswarden.directory.SignInActivity;
 import io.glasswarden.directory.UnknownReason;
 
 /**
- * The four batch steps of one account ({@code a{i}-user}, {@code a{i}-activity}, {@code a{i}-methods},
- * {@code a{i}-groups}; {@code b{i}-…} when an unknown object id is retried by UPN) and what they tell. Role data comes from tenant-wide reads filtered by principal ids
+ * The batch steps of one account ({@code a{i}-user}, {@code a{i}-activity} when the object id is known,
+ * {@code a{i}-methods}, {@code a{i}-groups}; {@code b{i}-…} when an unknown object id is retried by UPN;
+ * {@code x{i}-activity} in round 2 for accounts resolved by UPN) and what they tell. Role data comes from tenant-wide reads filtered by principal ids
  * ({@link RoleReads}), which need the user id and the role-assignable groups found here.
  */
 final class AccountReads {
@@ -33,7 +35,8 @@ final class AccountReads {
 
     /** Facts of one account from its own steps, before roles are known. */
     record Partial(AccountRef ref, Fact<Optional<DirectoryUser>> user, String userId, DataGap userGap,
-            boolean notFound, Fact<SignInActivity> activity, Fact<List<AuthenticationMethod>> methods,
+            boolean notFound, Fact<SignInActivity> activity, boolean activityRead,
+            Fact<List<AuthenticationMethod>> methods,
             Fact<Set<String>> groups, Set<String> roleAssignableGroups, DataGap groupRolesGap) {
     }
 
@@ -45,13 +48,44 @@ final class AccountReads {
     /** The steps of one account, with ids {@code {prefix}-user} etc. */
     static List<GraphStep> steps(String prefix, AccountRef ref) {
         String user = GraphPaths.user(ref);
-        return List.of(
-                GraphStep.of(prefix + "-user", user + "?" + GraphPaths.select(UserMapper.USER_SELECT)),
-                GraphStep.of(prefix + "-activity", user + "?" + GraphPaths.select(UserMapper.ACTIVITY_SELECT)),
+        List<GraphStep> steps = new ArrayList<>();
+        steps.add(GraphStep.of(prefix + "-user", user + "?" + GraphPaths.select(UserMapper.USER_SELECT)));
+        if (blankToNull(ref.objectId()) != null) {
+            // by UPN Graph refuses signInActivity (400 "Get By Key only supports UserId…"): such accounts get it
+            // by object id in round 2 (activityStep), which they need anyway for roles
+            steps.add(activityStep(prefix, ref.objectId()));
+        }
+        steps.addAll(List.of(
                 GraphStep.of(prefix + "-methods", user + "/authentication/methods"),
                 // an OData cast is an advanced query: ConsistencyLevel eventual and $count=true (user-list-transitivememberof)
                 GraphStep.of(prefix + "-groups", user + "/transitiveMemberOf/microsoft.graph.group?"
-                        + GraphPaths.select(GROUP_SELECT) + "&$count=true&$top=999").eventual());
+                        + GraphPaths.select(GROUP_SELECT) + "&$count=true&$top=999").eventual()));
+        return List.copyOf(steps);
+    }
+
+    /** {@code signInActivity} of a resolved account, by object id (the only key Graph accepts for it). */
+    static GraphStep activityStep(String prefix, String objectId) {
+        return GraphStep.of(prefix + "-activity",
+                "/users/" + GraphPaths.encode(objectId) + "?" + GraphPaths.select(UserMapper.ACTIVITY_SELECT));
+    }
+
+    /** The round-2 step ({@code x{i}-activity}) of an account whose activity round 1 could not ask for. */
+    static Optional<GraphStep> lateActivityStep(int index, Partial partial) {
+        if (partial.activityRead() || partial.notFound() || partial.userId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(activityStep("x" + index, partial.userId()));
+    }
+
+    /** The partial with the activity read in round 2 (when it was asked for there). */
+    static Partial withLateActivity(int index, Partial partial, Map<String, GraphResponse> round2) {
+        GraphResponse late = round2.get("x" + index + "-activity");
+        if (late == null) {
+            return partial;
+        }
+        return new Partial(partial.ref(), partial.user(), partial.userId(), partial.userGap(), partial.notFound(),
+                read(DataArea.SIGN_IN_ACTIVITY, late, UserMapper::activity), true, partial.methods(),
+                partial.groups(), partial.roleAssignableGroups(), partial.groupRolesGap());
     }
 
     /** Whether the object id was not found but a UPN is there to try (BG-001: by object id, else by UPN). */
@@ -65,7 +99,7 @@ final class AccountReads {
         if (user.status() == 404) {
             DataGap gone = DataGap.of("account", UnknownReason.NOT_FOUND, "the account does not exist");
             return new Partial(ref, Fact.known(Optional.empty()), null, gone, true, notFound(DataArea.SIGN_IN_ACTIVITY),
-                    notFound(DataArea.METHODS), notFound(DataArea.GROUPS), Set.of(), null);
+                    true, notFound(DataArea.METHODS), notFound(DataArea.GROUPS), Set.of(), null);
         }
         Fact<Optional<DirectoryUser>> userFact;
         // after a UPN retry the object id of the ref is the one that was not found
@@ -94,8 +128,13 @@ final class AccountReads {
             }
             return Set.copyOf(ids);
         });
-        return new Partial(ref, userFact, userId, userGap, false,
-                read(DataArea.SIGN_IN_ACTIVITY, results.get(prefix + "-activity"), UserMapper::activity),
+        GraphResponse activity = results.get(prefix + "-activity");
+        Fact<SignInActivity> activityFact = activity != null
+                ? read(DataArea.SIGN_IN_ACTIVITY, activity, UserMapper::activity)
+                : Fact.unknown(userGap != null
+                        ? userGap
+                        : DataGap.of(DataArea.SIGN_IN_ACTIVITY.data(), UnknownReason.GRAPH_ERROR, "not read"));
+        return new Partial(ref, userFact, userId, userGap, false, activityFact, activity != null,
                 read(DataArea.METHODS, results.get(prefix + "-methods"), MethodMapper::methods), groups,
                 Set.copyOf(roleGroups), limited[0] ? LIMITED_GROUPS : null);
     }

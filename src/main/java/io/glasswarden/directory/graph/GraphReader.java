@@ -132,6 +132,9 @@ final class GraphReader {
             }
         }
         List<GraphStep> second = new ArrayList<>(RoleReads.steps(principals, false));
+        for (int i = 0; i < partials.size(); i++) {
+            AccountReads.lateActivityStep(i, partials.get(i)).ifPresent(second::add);
+        }
         if (tenantWide) {
             second.addAll(SignInReads.steps(userIds, since, false));
             second.addAll(TenantReads.secondRoundSteps(round1));
@@ -148,6 +151,9 @@ final class GraphReader {
             round2.putAll(batches.execute(client, again, counter));
         }
         RoleReads.RoleData roles = RoleReads.collect(principals, round2, rolesSingly);
+        for (int i = 0; i < partials.size(); i++) {
+            partials.set(i, AccountReads.withLateActivity(i, partials.get(i), round2));
+        }
         List<AccountFacts> facts = partials.stream()
                 .map(p -> new AccountFacts(p.ref(), p.user(), p.activity(),
                         p.methods(), p.groups(), RoleReads.assignments(roles.assignments(), p),

@@ -48,7 +48,8 @@ class GraphDirectoryShapeTest extends FakeGraphTest {
 
         assertThat(account.user().value().orElseThrow().accountEnabled()).isFalse();
         assertThat(account.activeRoleAssignments().value()).hasSize(2);
-        assertThat(graph.stepsTo("/users/bg-01%40contoso.onmicrosoft.com")).hasSize(4);
+        assertThat(graph.stepsTo("/users/bg-01%40contoso.onmicrosoft.com")).hasSize(3);
+        assertThat(account.signInActivity().isKnown()).isTrue();
     }
 
     @Test

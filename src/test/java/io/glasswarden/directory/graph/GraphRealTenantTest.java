@@ -1,14 +1,17 @@
 package io.glasswarden.directory.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.glasswarden.directory.AccountFacts;
+import io.glasswarden.directory.AccountRef;
 import io.glasswarden.directory.DirectoryReading;
 import io.glasswarden.directory.RoleAssignment;
 import io.glasswarden.directory.UnknownReason;
@@ -65,6 +68,24 @@ class GraphRealTenantTest extends FakeGraphTest {
         assertThat(account.activeRoleAssignments().value()).hasSize(2);
         assertThat(graph.stepsTo("principalId%20eq")).isEmpty();
         assertThat(graph.stepsTo("ScheduleInstances")).hasSize(2);
+        assertThat(reading.requests()).isEqualTo(2).isEqualTo((int) graph.clientRequests());
+    }
+
+    @Test
+    void anAccountKnownOnlyByUpnGetsItsSignInActivityByObjectIdWithoutExtraRequests() {
+        graph.server.stubFor(get(urlPathMatching("/v1.0/users/bg-01(%40|@)contoso.onmicrosoft.com")).atPriority(1)
+                .withQueryParam("$select", notContaining("signInActivity"))
+                .willReturn(TenantFixture.json("{\"id\":\"" + TenantFixture.USER + "\",\"accountEnabled\":true,"
+                        + "\"userPrincipalName\":\"bg-01@contoso.onmicrosoft.com\"}")));
+
+        DirectoryReading reading = directory().read(TENANT,
+                List.of(new AccountRef(null, "bg-01@contoso.onmicrosoft.com")), time.instant());
+
+        assertThat(reading.accounts().get(0).signInActivity().value().lastSuccessfulSignIn())
+                .isEqualTo(Instant.parse("2025-05-02T08:05:40.1234567Z"));
+        assertThat(graph.stepsTo("signInActivity")).singleElement()
+                .satisfies(step -> assertThat(step.url()).startsWith("/users/" + TenantFixture.USER + "?"));
+        // the same two batches an account inventoried by object id needs
         assertThat(reading.requests()).isEqualTo(2).isEqualTo((int) graph.clientRequests());
     }
 

@@ -1,6 +1,7 @@
 package io.glasswarden.directory.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.glasswarden.directory.graph.GraphTenantEvaluationTest.evaluate;
@@ -107,6 +108,28 @@ class RealTenantEvaluationTest {
         assertThat(requests).isLessThanOrEqualTo(fullRequests);
     }
 
+    @Test
+    void anAccountKnownOnlyByUpnIsJudgedOnItsSignInActivity() {
+        String byId = newLiveTenantWithAccount();
+        results(evaluate(byId, "COMPLETED"));
+        int byIdRequests = requests;
+        String tenantId = newLiveTenant();
+        addAccount(tenantId, Map.of("userPrincipalName", "bg-upn@contoso.onmicrosoft.com"));
+        override(get(urlPathMatching("/v1.0/users/bg-upn(%40|@)contoso.onmicrosoft.com"))
+                .withQueryParam("$select", notContaining("signInActivity")), """
+                        {"id":"%s","userPrincipalName":"bg-upn@contoso.onmicrosoft.com","accountEnabled":true,
+                         "onPremisesSyncEnabled":null,"userType":"Member","authorizationInfo":{"certificateUserIds":[]}}
+                        """.formatted(TenantFixture.USER));
+
+        JsonPath results = results(evaluate(tenantId, "COMPLETED"));
+
+        // read by object id: the last successful sign-in (May 2025) is older than the 90-day drill interval
+        assertThat(result(results, "BG-040")).isEqualTo("FAIL");
+        assertThat(finding(results, "BG-040").getString("evidence.lastSuccessfulSignIn"))
+                .startsWith("2025-05-02T08:05:40");
+        assertThat(requests).isLessThanOrEqualTo(byIdRequests);
+    }
+
     private int requests;
 
     private JsonPath results(JsonPath evaluation) {
@@ -117,6 +140,26 @@ class RealTenantEvaluationTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    private static String newLiveTenant() {
+        String tenantId = java.util.UUID.randomUUID().toString();
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "displayName", "Live", "directory", "graph"))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        return tenantId;
+    }
+
+    private static void addAccount(String tenantId, Map<String, Object> account) {
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(account)
+                .post("/api/v1/tenants/" + tenantId + "/accounts")
+                .then()
+                .statusCode(201);
     }
 
     private static JsonPath finding(JsonPath results, String ruleId) {

@@ -70,6 +70,12 @@ final class TenantFixture {
                           "lastNonInteractiveSignInDateTime":"2025-05-02T08:05:40Z",
                           "lastSuccessfulSignInDateTime":"2025-05-02T08:05:40.1234567Z"}}
                         """).withTransformers("response-template")));
+        // by UPN, Graph refuses signInActivity (seen in field reports and Graph issue threads; rules.md
+        // "Real-tenant behaviours"): only the object id is a valid key for it
+        graph.stubFor(get(urlPathMatching("/v1.0/users/[^/]*(%40|@)[^/]*")).atPriority(4)
+                .withQueryParam("$select", containing("signInActivity"))
+                .willReturn(error(400, "Request_BadRequest",
+                        "Get By Key only supports UserId and the key has to be a valid Guid")));
         graph.stubFor(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")).atPriority(5)
                 .willReturn(
                         json("""
