@@ -11,12 +11,18 @@ import java.util.List;
  */
 public interface Directory {
 
-    /** Reads tenant-wide facts and the facts of each account; sign-ins from {@code signInsSince}. */
+    /**
+     * Reads tenant-wide facts and the facts of each account; sign-ins from {@code signInsSince}, or from the oldest
+     * the logs still hold when that is later ({@link TenantFacts#signInsSince()} says which).
+     */
     DirectoryReading read(DirectoryTenant tenant, List<AccountRef> accounts, Instant signInsSince);
 
     /** Users holding an active Global Administrator assignment (for emergency account candidates). */
     DirectoryResult<List<CandidateUser>> readGlobalAdministrators(DirectoryTenant tenant);
 
-    /** Sign-ins of the given users (object ids) created at or after {@code since}, oldest first. */
+    /**
+     * Sign-ins of the given users (object ids) created at or after {@code since} (clamped to the logs' retention),
+     * oldest first.
+     */
     DirectoryResult<List<SignIn>> readSignIns(DirectoryTenant tenant, Collection<String> userIds, Instant since);
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Tenant-wide data, read once per evaluation. {@code signIns} are the sign-ins of the inventoried accounts since
- * {@code signInsSince} (as far back as the logs go).
+ * {@code signInsSince}: the effective start of the look-back, clamped to the logs' retention
+ * ({@link SignIn#clampToRetention}).
  */
 public record TenantFacts(
         Fact<Fido2Policy> fido2Policy,

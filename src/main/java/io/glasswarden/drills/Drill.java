@@ -40,6 +40,8 @@ public class Drill extends PanacheEntityBase {
     private DrillVerification verification;
     @Column(name = "matched_sign_in_id")
     private String matchedSignInId;
+    @Column(name = "verification_reason")
+    private String verificationReason;
     @Column(name = "verified_at")
     private Instant verifiedAt;
     @Column(name = "recorded_by", nullable = false, updatable = false)
@@ -63,19 +65,21 @@ public class Drill extends PanacheEntityBase {
         this.recordedAt = now;
     }
 
-    /** Settles a PENDING drill; returns false when nothing changed. */
-    boolean settle(DrillVerification next, String signInId, Instant now) {
+    /** Settles a PENDING drill ({@code reason} of an UNVERIFIABLE one, else null); false when nothing changed. */
+    boolean settle(DrillVerification next, String signInId, String reason, Instant now) {
         if (verification != DrillVerification.PENDING || next == DrillVerification.PENDING) {
             return false;
         }
         this.verification = next;
+        this.verificationReason = next == DrillVerification.UNVERIFIABLE ? reason : null;
         this.matchedSignInId = signInId;
         this.verifiedAt = now;
         return true;
     }
 
     InventoryFacts.Drill facts() {
-        return new InventoryFacts.Drill(id.toString(), performedAt, outcome, verification, matchedSignInId);
+        return new InventoryFacts.Drill(id.toString(), performedAt, outcome, verification, matchedSignInId,
+                verificationReason);
     }
 
     /** Whether this drill starts a new cycle: it succeeded and the logs did not contradict it. */
@@ -121,6 +125,11 @@ public class Drill extends PanacheEntityBase {
 
     public String matchedSignInId() {
         return matchedSignInId;
+    }
+
+    /** Why an UNVERIFIABLE drill could not be checked, e.g. {@code logs-expired}; else null. */
+    public String verificationReason() {
+        return verificationReason;
     }
 
     public Instant verifiedAt() {

@@ -46,11 +46,14 @@ public class DrillVerifier implements DrillRecords {
 
     @Override
     @Transactional
-    public List<InventoryFacts.Drill> settleAndList(UUID accountId, Fact<List<SignIn>> signIns, Instant now) {
+    public List<InventoryFacts.Drill> settleAndList(UUID accountId, Fact<List<SignIn>> signIns, Instant signInsSince,
+            Instant now) {
         EmergencyAccount account = accounts.findById(accountId);
         if (account != null && account.objectId() != null) {
             for (Drill drill : drills.pendingOf(accountId)) {
-                apply(account, drill, DrillSignInMatcher.settle(drill.facts(), account.objectId(), signIns, null, now),
+                apply(account, drill,
+                        DrillSignInMatcher.settle(drill.facts(), account.objectId(), signIns, signInsSince,
+                                now),
                         now);
             }
         }
@@ -86,7 +89,7 @@ public class DrillVerifier implements DrillRecords {
 
     private void apply(EmergencyAccount account, Drill drill, Settlement settlement, Instant now) {
         InventoryFacts.DrillVerification before = drill.verification();
-        if (!drill.settle(settlement.verification(), settlement.signInId(), now)) {
+        if (!drill.settle(settlement.verification(), settlement.signInId(), settlement.reason(), now)) {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -94,6 +97,9 @@ public class DrillVerifier implements DrillRecords {
         data.put("from", before.name());
         data.put("to", drill.verification().name());
         data.put("matchedSignInId", drill.matchedSignInId());
+        if (drill.verificationReason() != null) {
+            data.put("reason", drill.verificationReason());
+        }
         ledger.append(new LedgerEvent("DRILL_VERIFICATION_CHANGED", account.tenant().tenantId(), drill.id()
                 .toString(), Caller.SYSTEM, data));
     }

@@ -7,7 +7,9 @@ import io.glasswarden.readiness.InventoryFacts.DrillOutcome;
 import io.glasswarden.readiness.InventoryFacts.DrillVerification;
 
 /**
- * A drill as the API shows it. {@code matchedSignInId} is set when verified; {@code credentialKnown} says whether
+ * A drill as the API shows it. {@code matchedSignInId} is set when verified, {@code verificationReason} when
+ * UNVERIFIABLE ({@code logs-expired}, {@code license-required}, {@code permission-denied}); {@code credentialKnown}
+ * says whether
  * {@code credentialUsed} names one of the account's keys (by label or serial number).
  */
 public record DrillView(
@@ -21,6 +23,7 @@ public record DrillView(
         boolean credentialKnown,
         String notes,
         DrillVerification verification,
+        String verificationReason,
         String matchedSignInId,
         Instant verifiedAt,
         String recordedBy,
@@ -29,6 +32,7 @@ public record DrillView(
     static DrillView of(Drill drill, String tenantId, boolean credentialKnown) {
         return new DrillView(drill.id(), tenantId, drill.accountId(), drill.performedAt(), drill.performedBy(),
                 drill.outcome(), drill.credentialUsed(), credentialKnown, drill.notes(), drill.verification(),
-                drill.matchedSignInId(), drill.verifiedAt(), drill.recordedBy(), drill.recordedAt());
+                drill.verificationReason(), drill.matchedSignInId(), drill.verifiedAt(), drill.recordedBy(),
+                drill.recordedAt());
     }
 }

@@ -15,7 +15,9 @@ public interface DrillRecords {
 
     /**
      * The account's drills, newest first, after settling every PENDING drill that the given sign-ins (read during this
-     * evaluation) can settle at {@code now} (api.md "Drills": VERIFIED, REFUTED, UNVERIFIABLE).
+     * evaluation from {@code signInsSince}) can settle at {@code now} (api.md "Drills": VERIFIED, REFUTED,
+     * UNVERIFIABLE).
      */
-    List<InventoryFacts.Drill> settleAndList(UUID accountId, Fact<List<SignIn>> signIns, Instant now);
+    List<InventoryFacts.Drill> settleAndList(UUID accountId, Fact<List<SignIn>> signIns, Instant signInsSince,
+            Instant now);
 }

@@ -23,8 +23,17 @@ public final class DrillSignInMatcher {
     private DrillSignInMatcher() {
     }
 
-    /** A drill's verification after trying to settle it; {@code signInId} is set when verified by a sign-in. */
-    public record Settlement(DrillVerification verification, String signInId) {
+    /** Why a drill is UNVERIFIABLE when its window lies before the oldest sign-in the logs still hold. */
+    public static final String LOGS_EXPIRED = "logs-expired";
+
+    /**
+     * A drill's verification after trying to settle it; {@code signInId} is set when verified by a sign-in,
+     * {@code reason} when UNVERIFIABLE ({@value #LOGS_EXPIRED}, {@code license-required}, {@code permission-denied}).
+     */
+    public record Settlement(DrillVerification verification, String signInId, String reason) {
+        public Settlement(DrillVerification verification, String signInId) {
+            this(verification, signInId, null);
+        }
     }
 
     /** True when the sign-in happened within ±2 hours of the drill. */
@@ -33,16 +42,22 @@ public final class DrillSignInMatcher {
                 && Duration.between(drill.performedAt(), signIn.createdDateTime()).abs().compareTo(MATCH_WINDOW) <= 0;
     }
 
-    /** Settles a PENDING drill against the logs; other verifications are returned as recorded. */
+    /**
+     * Settles a PENDING drill against the logs; other verifications are returned as recorded. {@code signInsSince} is
+     * where the given sign-ins start (null: as far back as the logs go); a drill whose ±2 h window starts before the
+     * oldest sign-in the logs still hold cannot be refuted: it is UNVERIFIABLE ({@value #LOGS_EXPIRED}).
+     */
     public static Settlement settle(Drill drill, String userId, Fact<List<SignIn>> signIns, Instant signInsSince,
             Instant now) {
         if (drill.verification() != DrillVerification.PENDING) {
-            return new Settlement(drill.verification(), drill.matchedSignInId());
+            return new Settlement(drill.verification(), drill.matchedSignInId(), drill.verificationReason());
         }
         if (!signIns.isKnown()) {
             UnknownReason reason = signIns.missing().orElseThrow().reason();
             boolean permanent = reason == UnknownReason.LICENSE_REQUIRED || reason == UnknownReason.PERMISSION_DENIED;
-            return new Settlement(permanent ? DrillVerification.UNVERIFIABLE : DrillVerification.PENDING, null);
+            return permanent
+                    ? new Settlement(DrillVerification.UNVERIFIABLE, null, reason.wireValue())
+                    : new Settlement(DrillVerification.PENDING, null);
         }
         Optional<SignIn> match = signIns.value()
                 .stream()
@@ -56,9 +71,11 @@ public final class DrillSignInMatcher {
         if (logWindowOpen(drill, now)) {
             return new Settlement(DrillVerification.PENDING, null);
         }
-        boolean logsReachBack = signInsSince == null
-                || !signInsSince.isAfter(drill.performedAt().minus(MATCH_WINDOW));
-        return new Settlement(logsReachBack ? DrillVerification.REFUTED : DrillVerification.UNVERIFIABLE, null);
+        Instant logsFrom = SignIn.clampToRetention(signInsSince, now);
+        boolean logsReachBack = !logsFrom.isAfter(drill.performedAt().minus(MATCH_WINDOW));
+        return logsReachBack
+                ? new Settlement(DrillVerification.REFUTED, null)
+                : new Settlement(DrillVerification.UNVERIFIABLE, null, LOGS_EXPIRED);
     }
 
     /** True while sign-in logs may still be catching up with the drill. */

@@ -36,9 +36,17 @@ public record InventoryFacts(
     public record Custodian(String name, String email) {
     }
 
-    /** A recorded test sign-in; {@code matchedSignInId} is set once verified against the sign-in logs. */
+    /**
+     * A recorded test sign-in; {@code matchedSignInId} is set once verified against the sign-in logs,
+     * {@code verificationReason} when UNVERIFIABLE (e.g. {@code logs-expired}).
+     */
     public record Drill(String id, Instant performedAt, DrillOutcome outcome, DrillVerification verification,
-            String matchedSignInId) {
+            String matchedSignInId, String verificationReason) {
+
+        public Drill(String id, Instant performedAt, DrillOutcome outcome, DrillVerification verification,
+                String matchedSignInId) {
+            this(id, performedAt, outcome, verification, matchedSignInId, null);
+        }
     }
 
     /** A signed statement by a custodian or admin. */

@@ -106,7 +106,19 @@ class DrillVerificationTest {
         String[] account = Inventory.account(tenant, "ada@contoso.com");
         directory.fail(tenant, DataGap.permission("sign-in logs", "AuditLog.Read.All"));
 
-        record(tenant, account[0], NOW.minus(Duration.ofHours(3))).body("verification", equalTo("UNVERIFIABLE"));
+        record(tenant, account[0], NOW.minus(Duration.ofHours(3))).body("verification", equalTo("UNVERIFIABLE"))
+                .body("verificationReason", equalTo("permission-denied"));
+    }
+
+    @Test
+    void aDrillRecordedAtOnboardingThatPredatesTheLogsIsUnverifiableNotRefuted() {
+        clock.set(NOW);
+        String tenant = Inventory.tenant(Map.of());
+        String[] account = Inventory.account(tenant, "ada@contoso.com");
+
+        // readable logs without its sign-in, but they hold 30 days only (rules.md BG-041, api.md "Drills")
+        record(tenant, account[0], NOW.minus(Duration.ofDays(40))).body("verification", equalTo("UNVERIFIABLE"))
+                .body("verificationReason", equalTo("logs-expired"));
     }
 
     @Test
@@ -119,7 +131,7 @@ class DrillVerificationTest {
         clock.set(NOW.plus(Duration.ofMinutes(20)));
         SignIn late = signIn("late-" + account[1], account[1], NOW.minus(Duration.ofMinutes(4)), 0);
         List<InventoryFacts.Drill> drills = records.settleAndList(UUID.fromString(account[0]), Fact.known(List.of(
-                late)), clock.instant());
+                late)), null, clock.instant());
 
         assertThat(drills).singleElement().satisfies(d -> {
             assertThat(d.verification()).isEqualTo(DrillVerification.VERIFIED);
@@ -128,7 +140,9 @@ class DrillVerificationTest {
     }
 
     private DrillVerification settle(String accountId, Fact<List<SignIn>> signIns) {
-        return records.settleAndList(UUID.fromString(accountId), signIns, clock.instant()).get(0).verification();
+        return records.settleAndList(UUID.fromString(accountId), signIns, null, clock.instant())
+                .get(0)
+                .verification();
     }
 
     private static ValidatableResponse record(String tenant, String accountId, Instant performedAt) {

@@ -56,14 +56,47 @@ class DrillSignInMatcherTest {
 
     @Test
     void logsThatDoNotReachBackMakeItUnverifiable() {
-        assertThat(settle(PENDING, Fact.known(List.of()), AT).verification())
-                .isEqualTo(DrillVerification.UNVERIFIABLE);
+        var settlement = settle(PENDING, Fact.known(List.of()), AT);
+
+        assertThat(settlement.verification()).isEqualTo(DrillVerification.UNVERIFIABLE);
+        assertThat(settlement.reason()).isEqualTo("logs-expired");
+    }
+
+    @Test
+    void aDrillOlderThanTheLogRetentionIsUnverifiableEvenWhenMoreWasAskedFor() {
+        Drill onboarding = drill("d", NOW.minus(days(40)), DrillVerification.PENDING);
+
+        var settlement = settle(onboarding, Fact.known(List.of()), NOW.minus(days(90)));
+
+        assertThat(settlement.verification()).isEqualTo(DrillVerification.UNVERIFIABLE);
+        assertThat(settlement.reason()).isEqualTo(DrillSignInMatcher.LOGS_EXPIRED);
+    }
+
+    @Test
+    void aDrillWithinTheLogRetentionIsRefutedByLogsWithoutItsSignIn() {
+        Drill lastWeek = drill("d", NOW.minus(days(7)), DrillVerification.PENDING);
+
+        var settlement = settle(lastWeek, Fact.known(List.of()), NOW.minus(days(90)));
+
+        assertThat(settlement.verification()).isEqualTo(DrillVerification.REFUTED);
+        assertThat(settlement.reason()).isNull();
+    }
+
+    @Test
+    void theLookBackIsClampedToTheLogRetention() {
+        assertThat(SignIn.clampToRetention(NOW.minus(days(90)), NOW)).isEqualTo(NOW.minus(days(30))
+                .plus(
+                        Duration.ofHours(1)));
+        assertThat(SignIn.clampToRetention(NOW.minus(days(3)), NOW)).isEqualTo(NOW.minus(days(3)));
+        assertThat(SignIn.clampToRetention(null, NOW)).isEqualTo(SignIn.oldestReadable(NOW));
     }
 
     @Test
     void unlicensedLogsMakeItUnverifiableAndTransientErrorsKeepItPending() {
-        assertThat(settle(PENDING, Fact.unknown(NO_LICENCE), null).verification())
-                .isEqualTo(DrillVerification.UNVERIFIABLE);
+        assertThat(settle(PENDING, Fact.unknown(NO_LICENCE), null)).satisfies(s -> {
+            assertThat(s.verification()).isEqualTo(DrillVerification.UNVERIFIABLE);
+            assertThat(s.reason()).isEqualTo("license-required");
+        });
         assertThat(settle(PENDING, Fact.unknown(THROTTLED), null).verification())
                 .isEqualTo(DrillVerification.PENDING);
     }

@@ -62,7 +62,8 @@ public class GraphDirectory implements Directory {
                 settings.signInRequestsPerWindow(), settings.signInWindow());
         RetryPolicy retry = new RetryPolicy(clock, sleeper, settings.retryBudget(), settings.initialBackoff(),
                 settings.maxBackoff());
-        this.reader = new GraphReader(clients, new BatchExecutor(new GraphTransport(metrics), pacer, retry, metrics));
+        this.reader = new GraphReader(clients, new BatchExecutor(new GraphTransport(metrics), pacer, retry, metrics),
+                clock);
     }
 
     /** Whether a client id and a credential are configured; without them the service runs in demo mode. */

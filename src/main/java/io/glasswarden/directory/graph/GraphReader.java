@@ -1,5 +1,6 @@
 package io.glasswarden.directory.graph;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,13 +36,17 @@ final class GraphReader {
 
     private final GraphClients clients;
     private final BatchExecutor batches;
+    private final Clock clock;
 
-    GraphReader(GraphClients clients, BatchExecutor batches) {
+    GraphReader(GraphClients clients, BatchExecutor batches, Clock clock) {
         this.clients = clients;
         this.batches = batches;
+        this.clock = clock;
     }
 
-    DirectoryReading read(DirectoryTenant tenant, List<AccountRef> accounts, Instant signInsSince) {
+    DirectoryReading read(DirectoryTenant tenant, List<AccountRef> accounts, Instant requestedSince) {
+        // a start date before the logs' retention is refused by Graph: ask only for what the logs still hold
+        Instant signInsSince = SignIn.clampToRetention(requestedSince, clock.instant());
         GraphClients.TenantClient client = open(tenant);
         AtomicInteger counter = new AtomicInteger();
         Read read = readAccounts(client, accounts, true, signInsSince, counter);
@@ -81,7 +86,9 @@ final class GraphReader {
         return new DirectoryResult<>(Fact.known(List.copyOf(candidates)), counter.get());
     }
 
-    DirectoryResult<List<SignIn>> readSignIns(DirectoryTenant tenant, Collection<String> userIds, Instant since) {
+    DirectoryResult<List<SignIn>> readSignIns(DirectoryTenant tenant, Collection<String> userIds,
+            Instant requestedSince) {
+        Instant since = SignIn.clampToRetention(requestedSince, clock.instant());
         GraphClients.TenantClient client = open(tenant);
         AtomicInteger counter = new AtomicInteger();
         List<String> ids = List.copyOf(new LinkedHashSet<>(userIds));

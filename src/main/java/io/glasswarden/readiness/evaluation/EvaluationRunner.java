@@ -97,7 +97,8 @@ class EvaluationRunner {
         for (int i = 0; i < plan.accounts().size(); i++) {
             EvaluationPlan.Account account = plan.accounts().get(i);
             AccountFacts facts = reading.accounts().get(i);
-            InventoryFacts known = inventory.of(account, reading.tenant().signIns(), now);
+            InventoryFacts known = inventory.of(account, reading.tenant().signIns(), reading.tenant().signInsSince(),
+                    now);
             AccountReadiness readiness = evaluator
                     .evaluate(new AccountContext(facts, reading.tenant(), plan.settings(), known, aaguids, now));
             outcomes.add(new AccountOutcome(account, facts, known, readiness,

@@ -29,13 +29,14 @@ class InventoryFactsSource {
         this.evaluations = evaluations;
     }
 
-    InventoryFacts of(EvaluationPlan.Account account, Fact<List<SignIn>> signIns, Instant now) {
+    InventoryFacts of(EvaluationPlan.Account account, Fact<List<SignIn>> signIns, Instant signInsSince,
+            Instant now) {
         List<InventoryFacts.Custodian> custodians = account.custodians()
                 .stream()
                 .map(c -> new InventoryFacts.Custodian(c.name(), c.email()))
                 .toList();
         return new InventoryFacts(account.expectsCertificateAuth(), custodians,
-                drills.settleAndList(account.id(), signIns, now),
+                drills.settleAndList(account.id(), signIns, signInsSince, now),
                 attestations.list(account.id()),
                 acknowledgements.acknowledgedSignInIds(account.id()),
                 acknowledgements.acknowledgedMethodIds(account.id()),

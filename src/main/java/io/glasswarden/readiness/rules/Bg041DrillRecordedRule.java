@@ -45,7 +45,8 @@ public final class Bg041DrillRecordedRule implements AccountRule {
         Settlement settlement = DrillSignInMatcher.settle(drill, context.userId(), context.tenant().signIns(),
                 context.tenant().signInsSince(), context.now());
         evidence.put("drill", Evidence.entry("id", drill.id(), "performedAt", drill.performedAt(), "verification",
-                settlement.verification(), "matchedSignInId", settlement.signInId()));
+                settlement.verification(), "verificationReason", settlement.reason(), "matchedSignInId",
+                settlement.signInId()));
         if (drill.performedAt().isBefore(context.drillWindowStart())) {
             return RULE.fail("The last successful drill was on " + drill.performedAt() + ", longer ago than the "
                     + days + "-day drill interval.", evidence);
@@ -61,7 +62,9 @@ public final class Bg041DrillRecordedRule implements AccountRule {
         }
         return RULE.pass("The last successful drill is recent and " + switch (verification) {
             case VERIFIED -> "confirmed by the sign-in logs.";
-            case UNVERIFIABLE -> "not refuted (the sign-in logs cannot be read to confirm it).";
+            case UNVERIFIABLE -> DrillSignInMatcher.LOGS_EXPIRED.equals(settlement.reason())
+                    ? "not refuted (it predates the sign-ins the logs still hold, so they cannot confirm it)."
+                    : "not refuted (the sign-in logs cannot be read to confirm it).";
             default -> "waiting for the sign-in logs to catch up.";
         }, evidence);
     }

@@ -44,7 +44,11 @@ public final class Bg042SignInsAccountedForRule implements AccountRule {
                 .toList();
         List<SignIn> unaccounted = recent.stream().filter(s -> !accountedFor(s, inventory)).toList();
         Instant logsFrom = context.tenant().signInsSince();
+        // the effective window: the drill interval, cut to what the logs still hold (30 days with P1/P2)
         Evidence evidence = Evidence.of("checkedFrom", logsFrom != null && logsFrom.isAfter(since) ? logsFrom : since)
+                .put("drillWindowStart", since)
+                .put("logRetentionDays", SignIn.LOG_RETENTION.toDays())
+                .put("logsCover", "interactive sign-ins (Microsoft Graph v1.0)")
                 .put("successfulSignIns", recent.size())
                 .put("unaccountedSignIns", unaccounted.stream()
                         .map(s -> Evidence.entry("id", s.id(), "at",

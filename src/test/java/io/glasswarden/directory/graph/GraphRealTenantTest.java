@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -87,6 +89,24 @@ class GraphRealTenantTest extends FakeGraphTest {
                 .satisfies(step -> assertThat(step.url()).startsWith("/users/" + TenantFixture.USER + "?"));
         // the same two batches an account inventoried by object id needs
         assertThat(reading.requests()).isEqualTo(2).isEqualTo((int) graph.clientRequests());
+    }
+
+    @Test
+    void theSignInLookBackSentToGraphIsClampedToTheLogRetention() {
+        Instant ninetyDaysAgo = time.instant().minus(Duration.ofDays(90));
+
+        DirectoryReading reading = directory().read(TENANT, ONE, ninetyDaysAgo);
+
+        Instant effective = time.instant().minus(Duration.ofDays(30)).plus(Duration.ofHours(1));
+        assertThat(reading.tenant().signInsSince()).isEqualTo(effective);
+        assertThat(graph.stepsTo("/auditLogs/signIns")).singleElement()
+                .satisfies(step -> assertThat(java.net.URLDecoder.decode(step.url(),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("createdDateTime ge " + effective.truncatedTo(ChronoUnit.SECONDS)));
+        var drillCheck = directory().readSignIns(TENANT, List.of(TenantFixture.USER), ninetyDaysAgo);
+        assertThat(drillCheck.fact().isKnown()).isTrue();
+        assertThat(graph.stepsTo("/auditLogs/signIns")).allSatisfy(step -> assertThat(step.url())
+                .doesNotContain(ninetyDaysAgo.truncatedTo(ChronoUnit.SECONDS).toString().substring(0, 10)));
     }
 
     @Test

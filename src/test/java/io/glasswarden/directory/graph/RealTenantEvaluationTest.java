@@ -130,6 +130,54 @@ class RealTenantEvaluationTest {
         assertThat(requests).isLessThanOrEqualTo(byIdRequests);
     }
 
+    @Test
+    void aDrillOlderThanTheLogRetentionIsUnverifiableAndBg041NotFailed() {
+        String tenantId = newLiveTenantWithAccount();
+        String accountId = ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/tenants/" + tenantId + "/accounts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
+        // a past drill recorded at onboarding, 60 days ago: the logs hold 30 days
+        String drillId = ApiKeys.as(Roles.OPERATOR)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("performedAt", java.time.Instant.now().minus(java.time.Duration.ofDays(60)).toString(),
+                        "performedBy", "ada@contoso.com", "outcome", "SUCCEEDED"))
+                .post("/api/v1/tenants/" + tenantId + "/accounts/" + accountId + "/drills")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        JsonPath results = results(evaluate(tenantId, "COMPLETED"));
+
+        JsonPath drill = ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/tenants/" + tenantId + "/accounts/" + accountId + "/drills/" + drillId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(drill.getString("verification")).isEqualTo("UNVERIFIABLE");
+        assertThat(drill.getString("verificationReason")).isEqualTo("logs-expired");
+        assertThat(result(results, "BG-041")).isEqualTo("PASS");
+        assertThat(finding(results, "BG-041").getString("evidence.drill.verificationReason"))
+                .isEqualTo("logs-expired");
+        JsonPath bg042 = finding(results, "BG-042");
+        java.time.Instant checkedFrom = java.time.Instant.parse(bg042.getString("evidence.checkedFrom"));
+        assertThat(checkedFrom).isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(30)));
+        assertThat(bg042.getInt("evidence.logRetentionDays")).isEqualTo(30);
+        // the start date sent to Graph lies inside the retention (an older one is refused)
+        assertThat(LiveGraphResource.graph.stepsTo("/auditLogs/signIns")).isNotEmpty()
+                .allSatisfy(step -> assertThat(java.net.URLDecoder.decode(step.url(),
+                        java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(
+                                java.time.Instant.now()
+                                        .minus(java.time.Duration.ofDays(90))
+                                        .toString()
+                                        .substring(0,
+                                                10)));
+    }
+
     private int requests;
 
     private JsonPath results(JsonPath evaluation) {

@@ -49,7 +49,8 @@ public class FakeLifecycleRecords implements DrillRecords, AttestationRecords, A
     }
 
     @Override
-    public List<InventoryFacts.Drill> settleAndList(UUID accountId, Fact<List<SignIn>> signIns, Instant now) {
+    public List<InventoryFacts.Drill> settleAndList(UUID accountId, Fact<List<SignIn>> signIns, Instant signInsSince,
+            Instant now) {
         if (withoutRecords.contains(accountId)) {
             return List.of();
         }

@@ -55,6 +55,19 @@ class Bg041DrillRecordedRuleTest {
     }
 
     @Test
+    void aPendingDrillThatPredatesTheLogsPassesAsUnverifiableNeverRefuted() {
+        // a past drill recorded at onboarding: 60 days ago, the logs hold 30 days and show no sign-in
+        Finding finding = ready().drills(drill("d", NOW.minus(days(60)), DrillVerification.PENDING))
+                .signInsSince(NOW.minus(days(90)))
+                .signIns()
+                .evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.PASS);
+        assertThat(finding.message()).contains("predates the sign-ins the logs still hold");
+        assertThat(finding.evidence().get("drill").toString()).contains("UNVERIFIABLE", "logs-expired");
+    }
+
+    @Test
     void unverifiableDrillPasses() {
         assertThat(ready().drills(drill("d", NOW.minus(days(2)), DrillVerification.UNVERIFIABLE))
                 .evaluate(rule)

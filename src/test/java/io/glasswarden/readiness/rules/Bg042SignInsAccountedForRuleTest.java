@@ -32,6 +32,18 @@ class Bg042SignInsAccountedForRuleTest {
     }
 
     @Test
+    void evidenceGivesTheEffectiveWindowCutToTheLogRetention() {
+        Instant logsFrom = SignIn.oldestReadable(NOW);
+
+        Finding finding = ready().signInsSince(logsFrom).evaluate(rule);
+
+        assertThat(finding.evidence().get("checkedFrom")).hasToString(logsFrom.toString());
+        assertThat(finding.evidence().get("drillWindowStart")).hasToString(NOW.minus(days(90)).toString());
+        assertThat(finding.evidence()).containsEntry("logRetentionDays", 30L)
+                .containsEntry("logsCover", "interactive sign-ins (Microsoft Graph v1.0)");
+    }
+
+    @Test
     void unexplainedSignInFailsAndIsListed() {
         Finding finding = ready().signIns(signIn("s-1", FIVE_DAYS_AGO)).evaluate(rule);
 
