@@ -9,7 +9,8 @@ import java.time.Instant;
  * {@code notAttested}), {@code passkeyType} ({@code deviceBound}, {@code synced}, or null when Graph omits it);</li>
  * <li>Windows Hello for Business and platform credential: {@code keyStrength} ({@code normal}, {@code weak},
  * {@code unknown});</li>
- * <li>Temporary Access Pass: {@code usable} (Graph {@code isUsable}).</li>
+ * <li>Temporary Access Pass: {@code usable} (Graph {@code isUsable}), {@code usabilityReason} (Graph
+ * {@code methodUsabilityReason}, e.g. {@code notYetValid}) and {@code startDateTime}.</li>
  * </ul>
  */
 public record AuthenticationMethod(
@@ -22,7 +23,23 @@ public record AuthenticationMethod(
         String attestationLevel,
         String passkeyType,
         String keyStrength,
-        Boolean usable) {
+        Boolean usable,
+        String usabilityReason,
+        Instant startDateTime) {
+
+    /** A method without Temporary Access Pass details. */
+    public AuthenticationMethod(String id, MethodKind kind, String displayName, Instant createdDateTime, String aaGuid,
+            String model, String attestationLevel, String passkeyType, String keyStrength, Boolean usable) {
+        this(id, kind, displayName, createdDateTime, aaGuid, model, attestationLevel, passkeyType, keyStrength, usable,
+                null, null);
+    }
+
+    /** A Temporary Access Pass as Graph lists it. */
+    public static AuthenticationMethod temporaryAccessPass(String id, Instant created, Boolean usable,
+            String usabilityReason, Instant start) {
+        return new AuthenticationMethod(id, MethodKind.TEMPORARY_ACCESS_PASS, null, created, null, null, null, null,
+                null, usable, usabilityReason, start);
+    }
 
     public static AuthenticationMethod fido2(String id, String displayName, Instant created, String aaGuid,
             String model, String attestationLevel, String passkeyType) {

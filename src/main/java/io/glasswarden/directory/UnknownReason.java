@@ -3,7 +3,9 @@ package io.glasswarden.directory;
 /** Why a fact could not be read; the wire value is the {@code reason} of an UNKNOWN finding (rules.md). */
 public enum UnknownReason {
     GRAPH_ERROR("graph-error"), THROTTLED("throttled"), TIMEOUT("timeout"), PERMISSION_DENIED(
-            "permission-denied"), LICENSE_REQUIRED("license-required"), NOT_FOUND("not-found");
+            "permission-denied"), LICENSE_REQUIRED("license-required"), NOT_FOUND("not-found"),
+    /** The tenant's national cloud does not offer the API (rules.md "National clouds"). */
+    NOT_AVAILABLE_IN_CLOUD("not-available-in-cloud");
 
     private final String wireValue;
 

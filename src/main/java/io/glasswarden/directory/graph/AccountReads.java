@@ -46,7 +46,7 @@ final class AccountReads {
                     + "(no isAssignableToRole): the app registration lacks " + DataArea.GROUPS.permission());
 
     /** The steps of one account, with ids {@code {prefix}-user} etc. */
-    static List<GraphStep> steps(String prefix, AccountRef ref) {
+    static List<GraphStep> steps(String prefix, AccountRef ref, GraphCloud cloud) {
         String user = GraphPaths.user(ref);
         List<GraphStep> steps = new ArrayList<>();
         steps.add(GraphStep.of(prefix + "-user", user + "?" + GraphPaths.select(UserMapper.USER_SELECT)));
@@ -55,8 +55,10 @@ final class AccountReads {
             // by object id in round 2 (activityStep), which they need anyway for roles
             steps.add(activityStep(prefix, ref.objectId()));
         }
+        if (cloud.offersAuthenticationMethods()) {
+            steps.add(GraphStep.of(prefix + "-methods", user + "/authentication/methods"));
+        }
         steps.addAll(List.of(
-                GraphStep.of(prefix + "-methods", user + "/authentication/methods"),
                 // an OData cast is an advanced query: ConsistencyLevel eventual and $count=true (user-list-transitivememberof)
                 GraphStep.of(prefix + "-groups", user + "/transitiveMemberOf/microsoft.graph.group?"
                         + GraphPaths.select(GROUP_SELECT) + "&$count=true&$top=999").eventual()));
@@ -94,7 +96,7 @@ final class AccountReads {
                 && blankToNull(ref.userPrincipalName()) != null;
     }
 
-    static Partial partial(String prefix, AccountRef ref, Map<String, GraphResponse> results) {
+    static Partial partial(String prefix, AccountRef ref, Map<String, GraphResponse> results, GraphCloud cloud) {
         GraphResponse user = results.get(prefix + "-user");
         if (user.status() == 404) {
             DataGap gone = DataGap.of("account", UnknownReason.NOT_FOUND, "the account does not exist");
@@ -135,7 +137,10 @@ final class AccountReads {
                         ? userGap
                         : DataGap.of(DataArea.SIGN_IN_ACTIVITY.data(), UnknownReason.GRAPH_ERROR, "not read"));
         return new Partial(ref, userFact, userId, userGap, false, activityFact, activity != null,
-                read(DataArea.METHODS, results.get(prefix + "-methods"), MethodMapper::methods), groups,
+                cloud.offersAuthenticationMethods()
+                        ? read(DataArea.METHODS, results.get(prefix + "-methods"), MethodMapper::methods)
+                        : notInCloud(DataArea.METHODS, cloud),
+                groups,
                 Set.copyOf(roleGroups), limited[0] ? LIMITED_GROUPS : null);
     }
 
@@ -150,6 +155,12 @@ final class AccountReads {
             return null;
         }
         return assignable.asBoolean(false);
+    }
+
+    /** Data whose API the tenant's cloud does not offer (rules.md "National clouds"). */
+    static <T> Fact<T> notInCloud(DataArea area, GraphCloud cloud) {
+        return Fact.unknown(DataGap.of(cloud.unavailable(area.data()), UnknownReason.NOT_AVAILABLE_IN_CLOUD,
+                "Microsoft Graph does not offer this API in the " + cloud.wireName() + " cloud"));
     }
 
     static <T> Fact<T> notFound(DataArea area) {

@@ -49,7 +49,7 @@ final class GraphReader {
         Instant signInsSince = SignIn.clampToRetention(requestedSince, clock.instant());
         GraphClients.TenantClient client = open(tenant);
         AtomicInteger counter = new AtomicInteger();
-        Read read = readAccounts(client, accounts, true, signInsSince, counter);
+        Read read = readAccounts(client, GraphCloud.of(tenant.cloud()), accounts, true, signInsSince, counter);
         TenantReads.Policies p = read.policies();
         TenantFacts facts = new TenantFacts(p.fido2(), p.x509(), p.trust(), p.conditionalAccess(), p.strengths(),
                 p.securityDefaults(), read.signIns(), signInsSince);
@@ -70,7 +70,7 @@ final class GraphReader {
             return new DirectoryResult<>(Fact.unknown(userIds.missing().orElseThrow()), counter.get());
         }
         List<AccountRef> refs = userIds.value().stream().map(id -> new AccountRef(id, null)).toList();
-        Read read = readAccounts(client, refs, false, null, counter);
+        Read read = readAccounts(client, GraphCloud.of(tenant.cloud()), refs, false, null, counter);
         List<CandidateUser> candidates = new ArrayList<>();
         for (AccountFacts facts : read.accounts()) {
             if (facts.user().isKnown()) {
@@ -105,14 +105,14 @@ final class GraphReader {
     private record Read(List<AccountFacts> accounts, TenantReads.Policies policies, Fact<List<SignIn>> signIns) {
     }
 
-    private Read readAccounts(GraphClients.TenantClient client, List<AccountRef> accounts, boolean tenantWide,
-            Instant since, AtomicInteger counter) {
+    private Read readAccounts(GraphClients.TenantClient client, GraphCloud cloud, List<AccountRef> accounts,
+            boolean tenantWide, Instant since, AtomicInteger counter) {
         List<GraphStep> first = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
-            first.addAll(AccountReads.steps("a" + i, accounts.get(i)));
+            first.addAll(AccountReads.steps("a" + i, accounts.get(i), cloud));
         }
         if (tenantWide) {
-            first.addAll(TenantReads.steps(client.tenantId()));
+            first.addAll(TenantReads.steps(client.tenantId(), cloud));
         }
         Map<String, GraphResponse> round1 = new HashMap<>(batches.execute(client, first, counter));
         List<String> prefixes = new ArrayList<>();
@@ -122,7 +122,7 @@ final class GraphReader {
             boolean retry = AccountReads.retryByUpn("a" + i, ref, round1);
             prefixes.add(retry ? "b" + i : "a" + i);
             if (retry) {
-                byUpn.addAll(AccountReads.steps("b" + i, new AccountRef(null, ref.userPrincipalName())));
+                byUpn.addAll(AccountReads.steps("b" + i, new AccountRef(null, ref.userPrincipalName()), cloud));
             }
         }
         round1.putAll(batches.execute(client, byUpn, counter));
@@ -130,7 +130,7 @@ final class GraphReader {
         Set<String> principals = new LinkedHashSet<>();
         Set<String> userIds = new LinkedHashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
-            AccountReads.Partial partial = AccountReads.partial(prefixes.get(i), accounts.get(i), round1);
+            AccountReads.Partial partial = AccountReads.partial(prefixes.get(i), accounts.get(i), round1, cloud);
             partials.add(partial);
             if (partial.userId() != null && !partial.notFound()) {
                 principals.add(partial.userId());
@@ -171,7 +171,7 @@ final class GraphReader {
         Fact<List<SignIn>> signIns = tenantWide
                 ? SignInReads.collect(userIds, since, round2, signInsSingly)
                 : Fact.known(List.of());
-        return new Read(facts, tenantWide ? TenantReads.policies(round1, round2) : null, signIns);
+        return new Read(facts, tenantWide ? TenantReads.policies(round1, round2, cloud) : null, signIns);
     }
 
     private static List<String> directUsersAtRoot(JsonNode body) {

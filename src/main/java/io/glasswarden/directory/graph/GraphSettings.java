@@ -21,7 +21,17 @@ public record GraphSettings(
         Duration maxBackoff,
         Duration conditionalAccessInterval,
         int signInRequestsPerWindow,
-        Duration signInWindow) {
+        Duration signInWindow,
+        String workloadAuthorityHost) {
+
+    /** Settings without a workload identity authority host. */
+    public GraphSettings(String clientId, Credential credential, String authorityHostOverride, String endpointOverride,
+            Duration connectTimeout, Duration readTimeout, Duration retryBudget, Duration initialBackoff,
+            Duration maxBackoff, Duration conditionalAccessInterval, int signInRequestsPerWindow,
+            Duration signInWindow) {
+        this(clientId, credential, authorityHostOverride, endpointOverride, connectTimeout, readTimeout, retryBudget,
+                initialBackoff, maxBackoff, conditionalAccessInterval, signInRequestsPerWindow, signInWindow, null);
+    }
 
     /** How the app proves its identity to Entra. */
     public sealed interface Credential {
@@ -67,12 +77,12 @@ public record GraphSettings(
         Optional<String> workloadAuthority = credential instanceof FederatedTokenFile
                 ? Optional.ofNullable(env.apply("AZURE_AUTHORITY_HOST")).filter(s -> !s.isBlank())
                 : Optional.empty();
-        String authority = config.authorityHost().filter(s -> !s.isBlank()).or(() -> workloadAuthority).orElse(null);
-        return new GraphSettings(clientId, credential, authority,
+        // ... and names the authority of its own cloud: it must not send other clouds' tenants there
+        return new GraphSettings(clientId, credential, config.authorityHost().filter(s -> !s.isBlank()).orElse(null),
                 config.endpoint().filter(s -> !s.isBlank()).orElse(null),
                 config.connectTimeout(), config.readTimeout(), config.retryBudget(), config.initialBackoff(),
                 config.maxBackoff(), config.conditionalAccessInterval(), config.signInRequestsPerWindow(),
-                config.signInWindow());
+                config.signInWindow(), workloadAuthority.orElse(null));
     }
 
     /** Settings with production defaults for the given credential (used by tests and tools). */
@@ -90,19 +100,23 @@ public record GraphSettings(
     public GraphSettings withOverrides(String authorityHost, String endpoint) {
         return new GraphSettings(clientId, credential, authorityHost, endpoint, connectTimeout, readTimeout,
                 retryBudget, initialBackoff, maxBackoff, conditionalAccessInterval, signInRequestsPerWindow,
-                signInWindow);
+                signInWindow, workloadAuthorityHost);
     }
 
     public GraphSettings withTimeouts(Duration readTimeout, Duration retryBudget, Duration initialBackoff,
             Duration maxBackoff) {
         return new GraphSettings(clientId, credential, authorityHostOverride, endpointOverride, connectTimeout,
                 readTimeout, retryBudget, initialBackoff, maxBackoff, conditionalAccessInterval,
-                signInRequestsPerWindow, signInWindow);
+                signInRequestsPerWindow, signInWindow, workloadAuthorityHost);
     }
 
     /** Authority host, Graph endpoint and scope for a cloud, after overrides. */
     public CloudEndpoints endpoints(GraphCloud cloud) {
         String authority = authorityHostOverride != null ? authorityHostOverride : cloud.authorityHost();
+        if (authorityHostOverride == null && workloadAuthorityHost != null
+                && cloud.ownsAuthority(workloadAuthorityHost)) {
+            authority = workloadAuthorityHost;
+        }
         if (!authority.startsWith("https://")) {
             throw new IllegalArgumentException("glasswarden.graph.authority-host must use https");
         }

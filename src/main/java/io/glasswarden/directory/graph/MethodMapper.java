@@ -37,7 +37,7 @@ final class MethodMapper {
             case "platformCredentialAuthenticationMethod" -> AuthenticationMethod.withKeyStrength(id,
                     MethodKind.PLATFORM_CREDENTIAL, text(m, "displayName"), created, text(m, "keyStrength"));
             case "temporaryAccessPassAuthenticationMethod" -> AuthenticationMethod.temporaryAccessPass(id, created,
-                    bool(m, "isUsable"));
+                    bool(m, "isUsable"), text(m, "methodUsabilityReason"), instant(m, "startDateTime"));
             // phone numbers and e-mail addresses are personal data the rules do not need: keep the type only
             case "phoneAuthenticationMethod" -> AuthenticationMethod.other(id, MethodKind.PHONE,
                     text(m, "phoneType"), created);

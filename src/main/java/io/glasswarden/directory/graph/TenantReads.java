@@ -40,9 +40,12 @@ final class TenantReads {
             Fact<Boolean> securityDefaults) {
     }
 
-    static List<GraphStep> steps(String tenantId) {
-        List<GraphStep> steps = new ArrayList<>(List.of(
-                GraphStep.of(METHODS_POLICY, "/policies/authenticationMethodsPolicy"),
+    static List<GraphStep> steps(String tenantId, GraphCloud cloud) {
+        List<GraphStep> steps = new ArrayList<>();
+        if (cloud.offersAuthenticationMethods()) {
+            steps.add(GraphStep.of(METHODS_POLICY, "/policies/authenticationMethodsPolicy"));
+        }
+        steps.addAll(List.of(
                 new GraphStep(CONDITIONAL_ACCESS, "/identity/conditionalAccess/policies",
                         RequestPacer.Bucket.CONDITIONAL_ACCESS),
                 GraphStep.of(STRENGTHS, "/policies/authenticationStrengthPolicies"),
@@ -56,13 +59,19 @@ final class TenantReads {
         return TrustStoreReads.authoritySteps(round1);
     }
 
-    static Policies policies(Map<String, GraphResponse> round1, Map<String, GraphResponse> round2) {
+    static Policies policies(Map<String, GraphResponse> round1, Map<String, GraphResponse> round2,
+            GraphCloud cloud) {
         Map<String, GraphResponse> results = new HashMap<>(round1);
         results.putAll(round2);
         GraphResponse policy = results.get(METHODS_POLICY);
+        boolean offered = cloud.offersAuthenticationMethods();
         return new Policies(
-                configuration(policy, "Fido2", PolicyMapper::fido2),
-                configuration(policy, "X509Certificate", PolicyMapper::x509),
+                offered
+                        ? configuration(policy, "Fido2", PolicyMapper::fido2)
+                        : AccountReads.notInCloud(DataArea.METHODS_POLICY, cloud),
+                offered
+                        ? configuration(policy, "X509Certificate", PolicyMapper::x509)
+                        : AccountReads.notInCloud(DataArea.METHODS_POLICY, cloud),
                 TrustStoreReads.authorities(results),
                 AccountReads.read(DataArea.CONDITIONAL_ACCESS, results.get(CONDITIONAL_ACCESS),
                         ConditionalAccessMapper::policies),

@@ -74,7 +74,12 @@ class GraphCloudTest {
         GraphSettings workload = GraphSettings.from(config(null, null, null), env::get);
         assertThat(workload.clientId()).isEqualTo("wi-client");
         assertThat(workload.credential()).isInstanceOf(GraphSettings.FederatedTokenFile.class);
-        assertThat(workload.authorityHostOverride()).isEqualTo("https://login.microsoftonline.us/");
+        // AZURE_AUTHORITY_HOST serves its own cloud only (US Government here), never a global or China tenant
+        assertThat(workload.authorityHostOverride()).isNull();
+        assertThat(workload.endpoints(GraphCloud.USGOV).authorityHost()).isEqualTo("https://login.microsoftonline.us/");
+        assertThat(workload.endpoints(GraphCloud.GLOBAL).authorityHost())
+                .isEqualTo("https://login.microsoftonline.com/");
+        assertThat(workload.endpoints(GraphCloud.CHINA).authorityHost()).isEqualTo("https://login.chinacloudapi.cn/");
         assertThat(workload.isConfigured()).isTrue();
 
         assertThat(GraphSettings.from(config("app", null, "/etc/app.pem"), env::get).credential())
@@ -84,6 +89,23 @@ class GraphCloudTest {
         assertThat(secret.clientId()).isEqualTo("app");
         assertThat(secret.credential().toString()).doesNotContain("s3cr3t");
         assertThat(secret.authorityHostOverride()).isNull(); // AZURE_AUTHORITY_HOST belongs to workload identity
+    }
+
+    @Test
+    void aWorkloadAuthorityAliasIsUsedForItsCloudAndAnUnknownHostForNone() {
+        Map<String, String> china = Map.of("AZURE_CLIENT_ID", "wi", "AZURE_FEDERATED_TOKEN_FILE", "/t",
+                "AZURE_AUTHORITY_HOST", "https://login.partner.microsoftonline.cn/");
+        GraphSettings settings = GraphSettings.from(config(null, null, null), china::get);
+        assertThat(settings.endpoints(GraphCloud.CHINA).authorityHost())
+                .isEqualTo("https://login.partner.microsoftonline.cn/");
+        assertThat(settings.endpoints(GraphCloud.GLOBAL).authorityHost())
+                .isEqualTo("https://login.microsoftonline.com/");
+
+        Map<String, String> proxy = Map.of("AZURE_CLIENT_ID", "wi", "AZURE_FEDERATED_TOKEN_FILE", "/t",
+                "AZURE_AUTHORITY_HOST", "https://login.proxy.example/");
+        GraphSettings unknown = GraphSettings.from(config(null, null, null), proxy::get);
+        assertThat(unknown.endpoints(GraphCloud.GLOBAL).authorityHost())
+                .isEqualTo("https://login.microsoftonline.com/");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.glasswarden.directory.AccountFacts;
 import io.glasswarden.directory.AccountRef;
 import io.glasswarden.directory.DirectoryReading;
+import io.glasswarden.directory.DirectoryTenant;
 import io.glasswarden.directory.RoleAssignment;
 import io.glasswarden.directory.UnknownReason;
 
@@ -107,6 +108,42 @@ class GraphRealTenantTest extends FakeGraphTest {
         assertThat(drillCheck.fact().isKnown()).isTrue();
         assertThat(graph.stepsTo("/auditLogs/signIns")).allSatisfy(step -> assertThat(step.url())
                 .doesNotContain(ninetyDaysAgo.truncatedTo(ChronoUnit.SECONDS).toString().substring(0, 10)));
+    }
+
+    /** A pass created with a future start (temporaryAccessPassAuthenticationMethod, methodUsabilityReason). */
+    static final String PENDING_TAP = """
+            {"value":[{"@odata.type":"#microsoft.graph.temporaryAccessPassAuthenticationMethod","id":"tap-later",
+              "createdDateTime":"2026-11-30T09:00:00Z","startDateTime":"2099-01-01T08:00:00Z","lifetimeInMinutes":60,
+              "isUsableOnce":true,"isUsable":false,"methodUsabilityReason":"NotYetValid","temporaryAccessPass":null}]}
+            """;
+
+    @Test
+    void aPendingTemporaryAccessPassKeepsItsReasonAndStart() {
+        graph.server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")).atPriority(1)
+                .willReturn(TenantFixture.json(PENDING_TAP)));
+
+        var tap = directory().read(TENANT, ONE, time.instant()).accounts().get(0).methods().value().get(0);
+
+        assertThat(tap.usable()).isFalse();
+        assertThat(tap.usabilityReason()).isEqualTo("NotYetValid");
+        assertThat(tap.startDateTime()).isEqualTo(Instant.parse("2099-01-01T08:00:00Z"));
+    }
+
+    @Test
+    void inTheChinaCloudAuthenticationMethodsAreNotAvailableAndNotAskedFor() {
+        DirectoryReading reading = directory().read(new DirectoryTenant(TenantFixture.TENANT, "china"), ONE,
+                time.instant());
+
+        AccountFacts account = reading.accounts().get(0);
+        assertThat(List.of(account.methods().missing(), reading.tenant().fido2Policy().missing(),
+                reading.tenant().x509Policy().missing())).allSatisfy(gap -> {
+                    assertThat(gap.orElseThrow().reason()).isEqualTo(UnknownReason.NOT_AVAILABLE_IN_CLOUD);
+                    assertThat(gap.orElseThrow().data()).contains("china cloud");
+                });
+        assertThat(account.user().isKnown()).isTrue();
+        assertThat(graph.stepsTo("/authentication/methods")).isEmpty();
+        assertThat(graph.stepsTo("/authenticationMethodsPolicy")).isEmpty();
+        assertThat(reading.requests()).isEqualTo(2);
     }
 
     @Test

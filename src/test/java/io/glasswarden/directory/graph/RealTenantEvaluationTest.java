@@ -178,6 +178,47 @@ class RealTenantEvaluationTest {
                                                 10)));
     }
 
+    @Test
+    void aChinaCloudTenantIsUnknownWhereGraphOffersNoAuthenticationMethodsApi() {
+        String global = newLiveTenantWithAccount();
+        results(evaluate(global, "COMPLETED"));
+        int globalRequests = requests;
+        String tenantId = java.util.UUID.randomUUID().toString();
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "displayName", "Contoso China", "directory", "graph", "cloud",
+                        "china"))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        addAccount(tenantId, Map.of("objectId", TenantFixture.USER));
+        long methodSteps = LiveGraphResource.graph.stepsTo("/authentication/methods").size()
+                + LiveGraphResource.graph.stepsTo("/authenticationMethodsPolicy").size();
+
+        JsonPath results = results(evaluate(tenantId, "COMPLETED"));
+
+        assertThat(result(results, "BG-010")).isEqualTo("UNKNOWN");
+        assertThat(finding(results, "BG-010").getString("reason")).isEqualTo("not-available-in-cloud");
+        assertThat(finding(results, "BG-061").getString("reason")).isEqualTo("not-available-in-cloud");
+        assertThat(result(results, "BG-001")).isEqualTo("PASS");
+        assertThat(results.getList("tenant.dataGaps.data", String.class))
+                .anySatisfy(data -> assertThat(data).contains("not offered by Microsoft Graph in the china cloud"));
+        assertThat(LiveGraphResource.graph.stepsTo("/authentication/methods").size()
+                + LiveGraphResource.graph.stepsTo("/authenticationMethodsPolicy").size()).isEqualTo(methodSteps);
+        assertThat(requests).isLessThanOrEqualTo(globalRequests);
+    }
+
+    @Test
+    void aPendingTemporaryAccessPassFailsBg061() {
+        String tenantId = newLiveTenantWithAccount();
+        override(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")), GraphRealTenantTest.PENDING_TAP);
+
+        JsonPath results = results(evaluate(tenantId, "COMPLETED"));
+
+        assertThat(result(results, "BG-061")).isEqualTo("FAIL");
+        assertThat(finding(results, "BG-061").getString("message")).contains("becomes usable at 2099-01-01T08:00:00Z");
+    }
+
     private int requests;
 
     private JsonPath results(JsonPath evaluation) {

@@ -33,6 +33,24 @@ class Bg061NoUsableTemporaryAccessPassRuleTest {
     }
 
     @Test
+    void aPassNotYetValidFailsAndSaysWhenItBecomesUsable() {
+        var start = NOW.plus(java.time.Duration.ofDays(2));
+        var finding = ready().methods(AuthenticationMethod.temporaryAccessPass("tap", NOW, false, "NotYetValid", start))
+                .evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.FAIL);
+        assertThat(finding.message()).contains("becomes usable at " + start);
+        assertThat(finding.evidence().get("temporaryAccessPasses").toString()).contains("NotYetValid");
+    }
+
+    @Test
+    void aPassUnusableForAnotherReasonPasses() {
+        assertThat(ready().methods(AuthenticationMethod.temporaryAccessPass("tap", NOW, false, "expired", NOW))
+                .evaluate(rule)
+                .result()).isEqualTo(RuleResult.PASS);
+    }
+
+    @Test
     void unreadableMethodsAreUnknown() {
         assertThat(ready().methodsUnreadable(NO_PERMISSION).evaluate(rule).result()).isEqualTo(RuleResult.UNKNOWN);
     }
