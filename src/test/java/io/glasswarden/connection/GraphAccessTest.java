@@ -53,15 +53,25 @@ class GraphAccessTest {
 
     /** The markdown table docs/graph-permissions.md carries ("The connection check's table"). */
     static String table() {
-        StringBuilder out = new StringBuilder(
-                "| Permission to grant | Also accepted | Rules UNKNOWN without it | Effect |\n|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder();
         for (GraphAccess access : GraphAccess.values()) {
-            out.append("| `").append(access.permission()).append('`').append(access.optional() ? " (optional)" : "")
+            out.append("| `")
+                    .append(access.permission())
+                    .append('`')
+                    .append(access.optional() ? " (optional)" : "")
                     .append(" | ")
-                    .append(access.accepted().stream().skip(1).map(p -> "`" + p + "`")
-                            .collect(Collectors.joining(", ")))
-                    .append(" | ").append(String.join(", ", access.rules()))
-                    .append(" | ").append(access.effect()).append(" |\n");
+                    .append(access.accepted().size() == 1
+                            ? "—"
+                            : access.accepted()
+                                    .stream()
+                                    .skip(1)
+                                    .map(p -> "`" + p + "`")
+                                    .collect(Collectors.joining(", ")))
+                    .append(" | ")
+                    .append(String.join(", ", access.rules()))
+                    .append(" | ")
+                    .append(access.effect())
+                    .append(" |\n");
         }
         return out.toString();
     }
