@@ -3,6 +3,7 @@ package io.glasswarden.connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,7 +50,22 @@ public class ConnectionService {
                 missing == null ? "unknown" : missing.size());
         return new ConnectionReport(target.tenant().tenantId(), target.tenant().cloud(), target.kind().wireValue(),
                 clock.instant(), token(token), permissions(check, missing), licences(check), check.adminConsentUrl(),
-                check.requests(), nextSteps(target.tenant().tenantId(), token, missing, check.adminConsentUrl()));
+                check.requests(), nextSteps(target.tenant().tenantId(), token, missing, check.adminConsentUrl(),
+                        check.licences().asOptional()));
+    }
+
+    /** What a missing licence means (graph-permissions.md, "Licences"); nothing to do when P2 is there. */
+    private static Optional<String> licenceNote(Optional<EntraLicences> licences) {
+        if (licences.isEmpty() || licences.get().entraIdP2()) {
+            return Optional.empty();
+        }
+        if (!licences.get().entraIdP1()) {
+            return Optional.of("Without Microsoft Entra ID P1, Graph refuses sign-in activity, sign-in logs and"
+                    + " Conditional Access policies: BG-040 and the Conditional Access rules stay UNKNOWN"
+                    + " (license-required), BG-042 is NOT_APPLICABLE and drills cannot be verified.");
+        }
+        return Optional.of("Without Microsoft Entra ID P2, PIM schedules cannot be read: BG-030 counts an active"
+                + " Global Administrator assignment as permanent and says so in its evidence.");
     }
 
     private static ConnectionReport.Token token(TokenStatus t) {
@@ -79,7 +95,7 @@ public class ConnectionService {
     }
 
     private static List<String> nextSteps(String tenantId, TokenStatus token, List<ConnectionReport.Missing> missing,
-            String consentUrl) {
+            String consentUrl, Optional<EntraLicences> licences) {
         List<String> steps = new ArrayList<>();
         if (token.state() == TokenStatus.State.NOT_APPLICABLE) {
             return steps;
@@ -99,6 +115,7 @@ public class ConnectionService {
                     + " admin consent" + (consentUrl == null ? "." : " at " + consentUrl + "."));
             steps.add("Then check the connection again (a new consent can take a few minutes to reach the token).");
         }
+        licenceNote(licences).ifPresent(steps::add);
         steps.add(needed.isEmpty()
                 ? "Run an evaluation: POST /api/v1/tenants/" + tenantId + "/evaluations."
                 : "An evaluation run now reports the rules above as UNKNOWN with a data gap naming the permission.");

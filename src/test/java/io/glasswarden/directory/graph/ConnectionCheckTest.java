@@ -136,6 +136,9 @@ class ConnectionCheckTest {
 
         assertThat(check.getBoolean("licences.entraIdP1")).isTrue();
         assertThat(check.getBoolean("licences.entraIdP2")).isFalse();
+        assertThat(check.getList("nextSteps", String.class)).anySatisfy(step -> assertThat(step)
+                .contains("Without Microsoft Entra ID P2")
+                .contains("BG-030"));
     }
 
     @Test
@@ -148,6 +151,9 @@ class ConnectionCheckTest {
 
         assertThat(check.getBoolean("licences.entraIdP1")).isFalse();
         assertThat(check.getBoolean("licences.entraIdP2")).isFalse();
+        assertThat(check.getList("nextSteps", String.class)).anySatisfy(step -> assertThat(step)
+                .contains("Without Microsoft Entra ID P1")
+                .contains("BG-040"));
     }
 
     @Test
