@@ -143,7 +143,7 @@ class GraphTenantEvaluationTest {
         return tenantId;
     }
 
-    private static JsonPath evaluate(String tenantId, String expectedStatus) {
+    static JsonPath evaluate(String tenantId, String expectedStatus) {
         String id = ApiKeys.as(Roles.OPERATOR)
                 .post("/api/v1/tenants/" + tenantId + "/evaluations")
                 .then()
