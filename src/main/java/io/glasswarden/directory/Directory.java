@@ -25,4 +25,13 @@ public interface Directory {
      * oldest first.
      */
     DirectoryResult<List<SignIn>> readSignIns(DirectoryTenant tenant, Collection<String> userIds, Instant since);
+
+    /**
+     * Checks the connection to the tenant without reading any account: token, granted permissions, licences, consent
+     * URL. Never throws for a refused token: the answer says why. Directories that connect to nothing answer "not
+     * applicable".
+     */
+    default ConnectionCheck checkConnection(DirectoryTenant tenant) {
+        return ConnectionCheck.notApplicable("not applicable: this directory does not connect to Microsoft Entra ID");
+    }
 }

@@ -56,6 +56,8 @@ class RoleMatrixTest {
                     Roles.OPERATOR),
             endpoint("DELETE", "/api/v1/tenants/{tenantAccount}", null, 200, Roles.ADMIN),
             endpoint("POST", "/api/v1/tenants/{tenantId}/evaluations", null, 202, Roles.OPERATOR),
+            // without a Graph credential (test profile) the check answers 200 with token NOT_CONFIGURED
+            endpoint("GET", "/api/v1/tenants/{tenantId}/connection", null, 200, Roles.OPERATOR),
             endpoint("GET", "/api/v1/evaluations/{evaluationId}", null, 200, Roles.AUDITOR),
             endpoint("GET", "/api/v1/tenants/{tenantAccount}/readiness-history", null, 200, Roles.AUDITOR,
                     Roles.CUSTODIAN),

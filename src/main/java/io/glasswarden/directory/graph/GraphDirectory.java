@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import io.glasswarden.directory.AccountRef;
 import io.glasswarden.directory.CandidateUser;
+import io.glasswarden.directory.ConnectionCheck;
 import io.glasswarden.directory.Directory;
 import io.glasswarden.directory.DirectoryReading;
 import io.glasswarden.directory.DirectoryResult;
@@ -30,11 +31,13 @@ public class GraphDirectory implements Directory {
 
     private final GraphSettings settings;
     private final GraphReader reader;
+    private final ConnectionProbe probe;
 
     /** For CDI client proxies only. */
     protected GraphDirectory() {
         this.settings = null;
         this.reader = null;
+        this.probe = null;
     }
 
     @Inject
@@ -54,10 +57,13 @@ public class GraphDirectory implements Directory {
         if (!settings.isConfigured()) {
             Log.info("Microsoft Graph is not configured (no client id or credential): live tenants cannot be read");
             this.reader = null;
+            this.probe = null;
             return;
         }
         GraphMetrics metrics = new GraphMetrics(registry);
-        GraphClients clients = new GraphClients(settings, new MsalTokenSource(settings, sslSocketFactory));
+        MsalTokenSource tokens = new MsalTokenSource(settings, sslSocketFactory);
+        GraphClients clients = new GraphClients(settings, tokens);
+        this.probe = new ConnectionProbe(settings, tokens, clients, new GraphTransport(metrics));
         RequestPacer pacer = new RequestPacer(clock, sleeper, settings.conditionalAccessInterval(),
                 settings.signInRequestsPerWindow(), settings.signInWindow());
         RetryPolicy retry = new RetryPolicy(clock, sleeper, settings.retryBudget(), settings.initialBackoff(),
@@ -85,6 +91,11 @@ public class GraphDirectory implements Directory {
     public DirectoryResult<List<SignIn>> readSignIns(DirectoryTenant tenant, Collection<String> userIds,
             Instant since) {
         return configured().readSignIns(tenant, userIds, since);
+    }
+
+    @Override
+    public ConnectionCheck checkConnection(DirectoryTenant tenant) {
+        return probe == null ? ConnectionProbe.notConfigured(settings, tenant) : probe.check(tenant);
     }
 
     private GraphReader configured() {

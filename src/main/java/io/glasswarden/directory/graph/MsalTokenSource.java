@@ -14,6 +14,7 @@ import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
 
 import io.glasswarden.directory.DirectoryUnavailableException;
+import io.glasswarden.directory.TokenStatus;
 import io.glasswarden.directory.UnknownReason;
 import io.quarkus.logging.Log;
 
@@ -51,21 +52,24 @@ final class MsalTokenSource {
             return app.acquireToken(parameters).get().accessToken();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(tenantId, endpoints, "interrupted", e);
+            throw new DirectoryUnavailableException(UnknownReason.GRAPH_ERROR,
+                    "no Graph token for tenant " + tenantId + " from " + endpoints.authorityHost() + ": interrupted",
+                    e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            String why = cause instanceof MsalServiceException s
-                    ? "Entra answered " + s.statusCode() + " " + s.errorCode()
-                    : cause == null ? "unknown error" : cause.getClass().getSimpleName();
-            throw unavailable(tenantId, endpoints, why, cause);
+            throw refused(tenantId, endpoints, e.getCause());
         }
     }
 
-    private DirectoryUnavailableException unavailable(String tenantId, CloudEndpoints endpoints, String why,
-            Throwable cause) {
+    /** Says what the connection check would say: the AADSTS code in words and the admin-consent URL. */
+    private TokenRefusedException refused(String tenantId, CloudEndpoints endpoints, Throwable cause) {
+        TokenStatus status = TokenErrors.explain(cause, endpoints.authorityHost());
+        String http = cause instanceof MsalServiceException s ? "Entra answered " + s.statusCode() + " " : "";
+        String why = http + TokenErrors.describe(status);
         Log.warnf("No Graph token for tenant %s from %s: %s", tenantId, endpoints.authorityHost(), why);
-        return new DirectoryUnavailableException(UnknownReason.GRAPH_ERROR,
-                "no Graph token for tenant " + tenantId + " from " + endpoints.authorityHost() + ": " + why, cause);
+        String consent = AdminConsent.url(AdminConsent.cloudOf(endpoints), tenantId, settings.clientId());
+        return new TokenRefusedException(status, "no Graph token for tenant " + tenantId + " from "
+                + endpoints.authorityHost() + ": " + why + (consent == null ? "" : " Admin consent: " + consent),
+                cause);
     }
 
     private ConfidentialClientApplication build(String authorityHost) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.glasswarden.directory.AccountFacts;
 import io.glasswarden.directory.AccountRef;
 import io.glasswarden.directory.CandidateUser;
+import io.glasswarden.directory.ConnectionCheck;
 import io.glasswarden.directory.DataGap;
 import io.glasswarden.directory.Directory;
 import io.glasswarden.directory.DirectoryReading;
@@ -78,6 +79,13 @@ public class SnapshotDirectory implements Directory {
                 .map(ref -> find(snapshot, ref).map(u -> facts(ref, u)).orElseGet(() -> notInSnapshot(ref)))
                 .toList();
         return new DirectoryReading(tenantFacts, facts, 0);
+    }
+
+    /** A snapshot tenant is never connected to: nothing to check, and no consent needed. */
+    @Override
+    public ConnectionCheck checkConnection(DirectoryTenant tenant) {
+        return ConnectionCheck.notApplicable("not applicable: snapshot directory (the tenant is evaluated from its"
+                + " uploaded snapshot; Glasswarden never calls Microsoft Graph for it)");
     }
 
     @Override
