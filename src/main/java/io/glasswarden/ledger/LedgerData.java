@@ -1,24 +1,37 @@
 package io.glasswarden.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-/** Reads the stored canonical data text back as JSON; a row whose data is not JSON is reported, not thrown. */
+/**
+ * Reads the stored data text back as JSON, exactly as it was hashed. The ledger stores the canonical JSON text of the
+ * data; text that is anything else (not JSON, bytes appended after the value, other whitespace, key order or
+ * escaping, duplicate keys) is returned as a JSON string of the raw text, so that the recomputed hash differs and both
+ * verify and the offline verifier report the entry: the stored text is checked byte for byte, never re-formatted.
+ */
 final class LedgerData {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private LedgerData() {
     }
 
     static JsonNode parse(String data) {
-        try {
-            return data == null ? JsonNodeFactory.instance.nullNode() : MAPPER.readTree(data);
-        } catch (JsonProcessingException e) {
-            // Tampered or corrupt data: hash the raw text, so that verify reports a hash mismatch for this entry.
-            return JsonNodeFactory.instance.textNode(data);
+        if (data == null) {
+            return JsonNodeFactory.instance.nullNode();
         }
+        try {
+            JsonNode value = MAPPER.readTree(data);
+            if (value != null && data.equals(CanonicalJson.write(value))) {
+                return value;
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON at all: tampered or corrupt
+        }
+        return JsonNodeFactory.instance.textNode(data);
     }
 }

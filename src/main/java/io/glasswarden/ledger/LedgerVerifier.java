@@ -8,8 +8,9 @@ import io.quarkus.logging.Log;
 
 /**
  * Recomputes every hash of the chain in sequence order, in batches, and checks that sequence numbers are continuous
- * from 1, that each entry names its predecessor's hash, and that the last entry is the recorded chain head. Finds a
- * changed field, a deleted, inserted or reordered row, and entries cut from the end.
+ * from 1, that each entry names its predecessor's hash, and that the last entry is the recorded chain head (sequence
+ * and hash). Finds a changed field or data text, a deleted, inserted or reordered row, entries cut from the end and a
+ * last entry rewritten with a recomputed hash.
  */
 @ApplicationScoped
 public class LedgerVerifier {
@@ -32,7 +33,10 @@ public class LedgerVerifier {
         } while (recordedHead.sequence() > walk.count && walk.readFrom(entries));
         if (walk.broken == null && (recordedHead.sequence() != walk.count
                 || !recordedHead.hash().equals(walk.previousHash))) {
-            walk.broken = Math.min(walk.count, recordedHead.sequence()) + 1;
+            // Same length but another hash: the last entry itself was rewritten (with a recomputed hash).
+            walk.broken = recordedHead.sequence() == walk.count
+                    ? walk.count
+                    : Math.min(walk.count, recordedHead.sequence()) + 1;
             walk.reason = recordedHead.sequence() > walk.count
                     ? "entries " + (walk.count + 1) + " to " + recordedHead.sequence() + " are missing: the chain"
                             + " head records " + recordedHead.sequence() + " entries"
@@ -81,10 +85,9 @@ public class LedgerVerifier {
     }
 
     private static String problemOf(LedgerEntry entry, long expected, String previousHash) {
+        // Rows are read in ascending sequence order after the last one seen, so a sequence can only jump ahead.
         if (entry.sequence() != expected) {
-            return entry.sequence() > expected
-                    ? "entry " + expected + " is missing (the next entry is " + entry.sequence() + ")"
-                    : "entry " + entry.sequence() + " appears where entry " + expected + " was expected";
+            return "entry " + expected + " is missing (the next entry is " + entry.sequence() + ")";
         }
         if (!previousHash.equals(entry.previousHash())) {
             return "previousHash does not match the hash of entry " + (expected - 1)

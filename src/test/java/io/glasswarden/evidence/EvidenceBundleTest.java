@@ -8,6 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.glasswarden.security.Roles;
 import io.glasswarden.testing.ApiKeys;
+import io.glasswarden.testing.EmbeddedPostgresResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -113,6 +119,52 @@ class EvidenceBundleTest {
     }
 
     @Test
+    void bytesAppendedToStoredDataFailBothTheApiAndTheOfflineVerifierAtTheSameEntry() throws Exception {
+        // issue 9 item 9: verify checks the stored text exactly as hashed, and the offline verifier agrees.
+        String tenantId = UUID.randomUUID().toString();
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "displayName", "Appended bytes"))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        io.restassured.path.json.JsonPath entry = ApiKeys.as(Roles.AUDITOR)
+                .queryParam("tenantId", tenantId)
+                .get("/api/v1/ledger/entries")
+                .jsonPath();
+        long sequence = entry.getLong("items[0].sequence");
+        String data = superuserQuery("select data from ledger_entries where sequence = " + sequence);
+        superuser("update ledger_entries set data = data || ' {\"displayName\":\"x\"}' where sequence = "
+                + sequence);
+        try {
+            ApiKeys.as(Roles.AUDITOR)
+                    .get("/api/v1/ledger/verify")
+                    .then()
+                    .statusCode(200)
+                    .body("valid", org.hamcrest.Matchers.equalTo(false))
+                    .body("firstInvalidEntry", org.hamcrest.Matchers.equalTo((int) sequence))
+                    .body("reason", org.hamcrest.Matchers.containsString("hash does not match"));
+            String body = ApiKeys.as(Roles.AUDITOR)
+                    .get("/api/v1/tenants/" + tenantId + "/evidence")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(verify(write("appended.json", body))).startsWith("exit 1")
+                    .contains("entry " + sequence + ": hash does not match its content")
+                    .doesNotContain("bundle digest");
+        } finally {
+            superuser("update ledger_entries set data = '" + data.replace("'", "''") + "' where sequence = "
+                    + sequence);
+        }
+        ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/ledger/verify")
+                .then()
+                .body("valid",
+                        org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
     void evidenceIsForAuditorsAndKnownTenants() {
         given().get("/api/v1/tenants/" + UUID.randomUUID() + "/evidence").then().statusCode(401);
         given().auth()
@@ -125,6 +177,26 @@ class EvidenceBundleTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /** Runs statements as a superuser who has switched the ledger's triggers off (as LedgerTamperingTest does). */
+    private static void superuser(String... statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static String superuserQuery(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     private Path write(String name, String content) throws IOException {

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.glasswarden.testing.EmbeddedPostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,6 +72,46 @@ class LedgerTamperingTest {
             assertThat(verifier.verify().firstInvalidEntry()).isEqualTo(middle);
         } finally {
             superuser("update ledger_entries set data = '{\"n\":1}' where sequence = " + middle);
+        }
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"n\":1} ", "{\"n\":1}{\"x\":2}", "{\"n\":1}garbage", "{\"n\": 1}",
+            "{\"n\":1,\"n\":1}", "{\"n\":1.0}", "{\"n\":\"\\u0031\"}"})
+    void storedDataTextIsVerifiedByteForByte(String tampered) throws SQLException {
+        // issue 9 item 9: the same value written differently, or with bytes appended, is not what was hashed
+        superuser("update ledger_entries set data = '" + tampered.replace("'", "''") + "' where sequence = "
+                + middle);
+        try {
+            LedgerVerification result = verifier.verify();
+            assertThat(result.valid()).isFalse();
+            assertThat(result.firstInvalidEntry()).isEqualTo(middle);
+            assertThat(result.reason()).contains("hash does not match the entry's content");
+        } finally {
+            superuser("update ledger_entries set data = '{\"n\":1}' where sequence = " + middle);
+        }
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    @Test
+    void lastEntryRewrittenWithARecomputedHashIsDetectedThroughTheChainHead() throws SQLException {
+        long last = middle + 1;
+        LedgerEntry original = entry(last);
+        LedgerEntry forged = new LedgerEntry(original.sequence(), original.recordedAt(), original.type(),
+                original.tenantId(), original.subjectId(), "mallory", original.data(), original.previousHash(), null);
+        String forgedHash = forged.computeHash();
+        superuser("update ledger_entries set actor = 'mallory', hash = '" + forgedHash + "' where sequence = "
+                + last);
+        try {
+            LedgerVerification result = verifier.verify();
+            assertThat(result.valid()).isFalse();
+            assertThat(result.firstInvalidEntry()).isEqualTo(last);
+            assertThat(result.reason()).contains("the chain head records entry " + last + " with hash "
+                    + original.hash()).contains("hash " + forgedHash);
+        } finally {
+            superuser("update ledger_entries set actor = '" + original.actor() + "', hash = '" + original.hash()
+                    + "' where sequence = " + last);
         }
         assertThat(verifier.verify().valid()).isTrue();
     }
@@ -163,6 +205,18 @@ class LedgerTamperingTest {
         superuser("update ledger_entries set sequence = 2000000000 where sequence = " + a,
                 "update ledger_entries set sequence = " + a + " where sequence = " + b,
                 "update ledger_entries set sequence = " + b + " where sequence = 2000000000");
+    }
+
+    private static LedgerEntry entry(long sequence) throws SQLException {
+        try (Connection connection = connect();
+                var row = connection.createStatement()
+                        .executeQuery("select sequence, recorded_at, type, tenant_id, subject_id, actor, data,"
+                                + " previous_hash, hash from ledger_entries where sequence = " + sequence)) {
+            row.next();
+            return new LedgerEntry(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant(),
+                    row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
+                    row.getString(8), row.getString(9));
+        }
     }
 
     private String hashOf(long sequence) throws SQLException {

@@ -225,6 +225,11 @@ public final class FactsBuilder {
         return this;
     }
 
+    public FactsBuilder eligibleSchedulesUnreadable(DataGap gap) {
+        eligibleSchedules = Fact.unknown(gap);
+        return this;
+    }
+
     // --- tenant
 
     public FactsBuilder fido2(Fido2Policy policy) {

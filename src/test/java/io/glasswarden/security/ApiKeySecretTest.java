@@ -32,6 +32,17 @@ class ApiKeySecretTest {
     }
 
     @Test
+    void theStoredHashOfAFixedKeyIsPinned() {
+        // Computed outside Glasswarden (Python: hashlib.sha256(key.encode()).hexdigest()). Stored keys are found by
+        // this hash: a change of algorithm or encoding would orphan every key already issued, so it must fail here.
+        String key = "gwk_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG";
+
+        assertThat(ApiKeySecret.isWellFormed(key)).isTrue();
+        assertThat(ApiKeySecret.hashOf(key))
+                .isEqualTo("0ca1320da278e13dd9091b2dd2c5a4b0e3527301a40d66988cfe221676522b27");
+    }
+
+    @Test
     void createdKeyDoesNotPrintItsKey() {
         ApiKeySecret secret = ApiKeySecret.generate();
         CreatedApiKey created = new CreatedApiKey(null, "n", Roles.ADMIN, null, secret.prefix(), null, "me",

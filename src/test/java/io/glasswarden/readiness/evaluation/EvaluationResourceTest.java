@@ -83,8 +83,10 @@ class EvaluationResourceTest {
         assertThat(results.getList("tenant.findings.ruleId", String.class))
                 .containsExactly("BG-T01", "BG-T02", "BG-T03", "BG-T04");
         assertThat(results.getString("tenant.findings[0].result")).isEqualTo("PASS");
-        // One ready account, and bg-05 might be ready: whether there are two cannot be known.
-        assertThat(results.getString("tenant.findings[1].result")).isEqualTo("UNKNOWN");
+        // One ready account; bg-05 could not be checked, so it is not ready (rules.md v1.1 BG-T02).
+        assertThat(results.getString("tenant.findings[1].result")).isEqualTo("FAIL");
+        assertThat(results.getString("tenant.findings[1].message")).contains("Only 1")
+                .contains("1 could not be checked");
         List<Map<String, Object>> gaps = results.getList("tenant.dataGaps");
         assertThat(gaps).anySatisfy(gap -> {
             assertThat(gap).containsEntry("permission", "UserAuthenticationMethod.Read.All");

@@ -1,6 +1,7 @@
 package io.glasswarden.readiness.rules;
 
 import static io.glasswarden.readiness.FactsBuilder.ready;
+import static io.glasswarden.readiness.rules.BgT01ReadyAccountRuleTest.AT_RISK;
 import static io.glasswarden.readiness.rules.BgT01ReadyAccountRuleTest.NOT_READY;
 import static io.glasswarden.readiness.rules.BgT01ReadyAccountRuleTest.READY;
 import static io.glasswarden.readiness.rules.BgT01ReadyAccountRuleTest.UNKNOWN;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import io.glasswarden.readiness.Finding;
 import io.glasswarden.readiness.RuleResult;
 
 class BgT02TwoReadyAccountsRuleTest {
@@ -15,16 +17,36 @@ class BgT02TwoReadyAccountsRuleTest {
 
     @Test
     void twoReadyAccountsPass() {
-        assertThat(rule.evaluate(ready().tenant(READY, READY)).result()).isEqualTo(RuleResult.PASS);
+        Finding finding = rule.evaluate(ready().tenant(READY, READY));
+
+        assertThat(finding.result()).isEqualTo(RuleResult.PASS);
+        assertThat(finding.message()).startsWith("2 emergency account(s) are ready");
     }
 
     @Test
     void oneReadyAccountFails() {
-        assertThat(rule.evaluate(ready().tenant(READY, NOT_READY)).result()).isEqualTo(RuleResult.FAIL);
+        Finding finding = rule.evaluate(ready().tenant(READY, NOT_READY));
+
+        assertThat(finding.result()).isEqualTo(RuleResult.FAIL);
+        assertThat(finding.message()).contains("Only 1 emergency account(s) are ready").contains("at least 2");
     }
 
     @Test
-    void oneReadyAndOneUnknownIsUnknown() {
-        assertThat(rule.evaluate(ready().tenant(READY, UNKNOWN)).result()).isEqualTo(RuleResult.UNKNOWN);
+    void oneReadyAndTwoUnknownFailsAndSaysTwoCouldNotBeChecked() {
+        Finding finding = rule.evaluate(ready().tenant(READY, UNKNOWN, UNKNOWN));
+
+        assertThat(finding.result()).isEqualTo(RuleResult.FAIL);
+        assertThat(finding.message()).contains("Only 1 emergency account(s) are ready")
+                .contains("2 could not be checked");
+        assertThat(finding.evidence()).containsEntry("needed", 2).containsEntry("couldNotBeChecked", 2L);
+    }
+
+    @Test
+    void oneReadyAndOneAtRiskFails() {
+        Finding finding = rule.evaluate(ready().tenant(READY, AT_RISK));
+
+        assertThat(finding.result()).isEqualTo(RuleResult.FAIL);
+        assertThat(finding.message()).contains("Only 1 emergency account(s) are ready")
+                .doesNotContain("could not be checked");
     }
 }
