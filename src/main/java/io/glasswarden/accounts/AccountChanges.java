@@ -23,7 +23,7 @@ public record AccountChanges(
         @Size(max = 4000) String notes) {
 
     /** Entra UPNs: a local part without @ or spaces, and a domain with at least one dot. */
-    static final String UPN_REGEX = "^[^@\\s]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$";
+    static final String UPN_REGEX = io.glasswarden.core.Upns.REGEX;
 
     static AccountChanges of(EmergencyAccount account) {
         return new AccountChanges(account.userPrincipalName(), account.objectId(), account.displayName(),

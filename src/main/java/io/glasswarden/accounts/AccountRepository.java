@@ -40,6 +40,11 @@ public class AccountRepository implements PanacheRepositoryBase<EmergencyAccount
                 LifecycleState.ACTIVE);
     }
 
+    /** How many of the tenant's accounts (any lifecycle state) list this custodian e-mail. */
+    long countOfCustodian(Tenant tenant, String custodianEmail) {
+        return count("tenant = ?1 and array_contains(custodianEmails, ?2)", tenant, custodianEmail);
+    }
+
     /** One page of a tenant's accounts; {@code custodianEmail} limits it to the accounts of that custodian. */
     Page<EmergencyAccount> page(Tenant tenant, AccountFilter filter, String custodianEmail, PageRequest request) {
         StringBuilder where = new StringBuilder("tenant = :tenant");

@@ -71,7 +71,7 @@ public class AccountService {
 
     /** The account, if the caller may see it; 404 otherwise. */
     public EmergencyAccount require(String tenantId, String accountId) {
-        Tenant tenant = tenants.require(tenantId);
+        Tenant tenant = visibleTenant(tenantId, "account", accountId);
         EmergencyAccount account = accounts.findInTenant(tenant, ResourceId.parse(accountId, "account"))
                 .orElseThrow(() -> new ResourceNotFoundException("account", accountId));
         if (caller.isCustodianOnly() && !caller.email().map(account::hasCustodian).orElse(false)) {
@@ -82,7 +82,7 @@ public class AccountService {
 
     public Page<EmergencyAccount> list(String tenantId, String status, io.glasswarden.core.LifecycleState state,
             PageRequest page) {
-        Tenant tenant = tenants.require(tenantId);
+        Tenant tenant = requireVisibleTenant(tenantId);
         if (status != null && !READINESS_STATUSES.contains(status)) {
             throw new InvalidInputException("status", "must be one of READY, AT_RISK, NOT_READY, UNKNOWN");
         }
@@ -90,9 +90,22 @@ public class AccountService {
         return accounts.page(tenant, new AccountFilter(status, state), custodianEmail, page);
     }
 
+    /**
+     * The account, if the caller may see it (404 otherwise) and it may still change: an account of a retired tenant is
+     * read-only like the tenant (409), whatever its own state.
+     */
+    public EmergencyAccount requireChangeable(String tenantId, String accountId) {
+        EmergencyAccount account = require(tenantId, accountId);
+        if (!account.tenant().isActive()) {
+            throw new ConflictException("Tenant " + account.tenant().tenantId() + " is retired; its accounts are"
+                    + " read-only.");
+        }
+        return account;
+    }
+
     @Transactional
     public EmergencyAccount patch(String tenantId, String accountId, JsonNode patch, String ifMatch) {
-        EmergencyAccount account = require(tenantId, accountId);
+        EmergencyAccount account = requireChangeable(tenantId, accountId);
         ETag.requireMatch(ifMatch, account.version());
         AccountChanges changes = patcher.apply(AccountChanges.of(account), patch, AccountChanges.class);
         check(changes);
@@ -105,12 +118,38 @@ public class AccountService {
 
     @Transactional
     public EmergencyAccount retire(String tenantId, String accountId, String ifMatch) {
-        EmergencyAccount account = require(tenantId, accountId);
+        EmergencyAccount account = requireChangeable(tenantId, accountId);
         ETag.requireMatch(ifMatch, account.version());
         account.retire(clock.instant());
         accounts.flush();
         record("ACCOUNT_RETIRED", account);
         return account;
+    }
+
+    /**
+     * The tenant, if the caller may see it: for a custodian only a tenant where they keep an account (active or
+     * retired). A tenant that does not exist and one the custodian keeps nothing in answer the same 404, so that
+     * custodians cannot learn which tenants exist.
+     */
+    public Tenant requireVisibleTenant(String tenantId) {
+        return visibleTenant(tenantId, "tenant", tenantId);
+    }
+
+    /** The tenant, or the same 404 (naming {@code what}) whether it is unknown or hidden from this custodian. */
+    private Tenant visibleTenant(String tenantId, String what, String id) {
+        if (!caller.isCustodianOnly()) {
+            return tenants.require(tenantId);
+        }
+        try {
+            Tenant tenant = tenants.require(tenantId);
+            String email = caller.email().orElse("");
+            if (accounts.countOfCustodian(tenant, email) == 0) {
+                throw new ResourceNotFoundException(what, id);
+            }
+            return tenant;
+        } catch (ResourceNotFoundException e) {
+            throw new ResourceNotFoundException(what, id);
+        }
     }
 
     /** The active accounts of a tenant, for evaluations and schedules (no caller filtering). */

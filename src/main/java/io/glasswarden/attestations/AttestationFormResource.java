@@ -6,9 +6,13 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -83,6 +87,30 @@ public class AttestationFormResource {
         } catch (RuntimeException e) {
             return failed(e);
         }
+    }
+
+    // Only GET and POST: any other method is an explicit 405 problem with Allow, like the attestation API.
+    @PUT
+    @Operation(hidden = true)
+    public Response replace() {
+        throw notAllowed();
+    }
+
+    @PATCH
+    @Operation(hidden = true)
+    public Response change() {
+        throw notAllowed();
+    }
+
+    @DELETE
+    @Operation(hidden = true)
+    public Response delete() {
+        throw notAllowed();
+    }
+
+    private static NotAllowedException notAllowed() {
+        return new NotAllowedException(
+                Response.status(Response.Status.METHOD_NOT_ALLOWED).allow("GET", "POST").build());
     }
 
     /** Answered here rather than by the problem mapper, which would log the path: the token is a credential. */

@@ -103,6 +103,20 @@ public class AttestationResource {
         throw notAllowed();
     }
 
+    @PUT
+    @PermitAll
+    @Operation(hidden = true)
+    public Response replaceAll() {
+        throw notAllowed();
+    }
+
+    @PATCH
+    @PermitAll
+    @Operation(hidden = true)
+    public Response changeAll() {
+        throw notAllowed();
+    }
+
     private static NotAllowedException notAllowed() {
         return new NotAllowedException(Response.status(Response.Status.METHOD_NOT_ALLOWED)
                 .allow("GET", "POST")

@@ -23,6 +23,7 @@ import io.glasswarden.readiness.InventoryFacts;
 import io.glasswarden.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
 
 /** Records attestations (append-only) and reads them back; each is appended to the ledger in the same transaction. */
 @ApplicationScoped
@@ -42,9 +43,23 @@ public class AttestationService implements AttestationRecords {
         this.clock = clock;
     }
 
+    /**
+     * Records an attestation sent to the API. A custodian attests in their own name only: {@code attestedBy} must be
+     * their own e-mail address (403 otherwise); only operators record an attestation on someone else's behalf. Either
+     * way {@code recordedBy} names the caller.
+     */
     @Transactional
     public AttestationView record(String tenantId, String accountId, AttestationRequest request) {
-        return record(accounts.require(tenantId, accountId), request, Attestation.Channel.API, caller.name());
+        EmergencyAccount account = accounts.require(tenantId, accountId);
+        AttestationRequest effective = request;
+        if (caller.isCustodianOnly()) {
+            String self = caller.email().orElseThrow(() -> new ForbiddenException("A custodian without an e-mail"));
+            if (!self.equalsIgnoreCase(request.attestedBy().trim())) {
+                throw new ForbiddenException("Custodians attest in their own name only");
+            }
+            effective = new AttestationRequest(request.kind(), self, request.statement(), request.keysSighted());
+        }
+        return record(account, effective, Attestation.Channel.API, caller.name());
     }
 
     /** Records an attestation for an account already authorised by the caller (e.g. through a signed link). */
@@ -64,6 +79,7 @@ public class AttestationService implements AttestationRecords {
         data.put("statement", view.statement());
         data.put("keysSighted", view.keysSighted());
         data.put("channel", channel.name());
+        data.put("recordedBy", recordedBy);
         ledger.append(new LedgerEvent("ATTESTATION_RECORDED", account.tenant().tenantId(), view.id().toString(),
                 recordedBy, data));
         return view;

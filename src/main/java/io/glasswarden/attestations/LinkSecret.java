@@ -4,18 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 
 /**
  * The key that signs attestation links: {@code glasswarden.attestations.link-secret} when configured, else a random key
  * generated once and stored in the database (first writer wins), so that all instances agree.
  */
 @ApplicationScoped
+@Startup // a too short configured key must stop the service at start, not at the first attestation request
 class LinkSecret {
+
+    static final int MIN_LENGTH = 32;
 
     private static final String NAME = "attestation-link";
 
@@ -28,6 +33,19 @@ class LinkSecret {
         this.config = config;
         this.em = em;
         this.clock = clock;
+        check(config.linkSecret());
+    }
+
+    /** Refuses a configured key shorter than {@value #MIN_LENGTH} characters (never naming the key itself). */
+    static void check(Optional<String> configured) {
+        configured.map(String::trim).filter(s -> !s.isEmpty()).ifPresent(secret -> {
+            if (secret.length() < MIN_LENGTH) {
+                throw new IllegalStateException("glasswarden.attestations.link-secret"
+                        + " (GLASSWARDEN_ATTESTATIONS_LINK_SECRET) must be at least " + MIN_LENGTH
+                        + " characters long; generate one with 'openssl rand -base64 32', or leave it unset to have"
+                        + " one generated and kept in the database.");
+            }
+        });
     }
 
     byte[] key() {

@@ -9,26 +9,26 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.glasswarden.accounts.AccountService;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.security.Caller;
 import io.glasswarden.tenants.Tenant;
 import io.glasswarden.tenants.TenantRepository;
-import io.glasswarden.tenants.TenantService;
 
 /** Drill statuses across tenants ({@code GET /api/v1/drills}); custodians see their own accounts only. */
 @ApplicationScoped
 public class DrillOverview {
 
-    private final TenantService tenants;
+    private final AccountService accounts;
     private final TenantRepository tenantRepository;
     private final DrillCalendar calendar;
     private final Caller caller;
     private final Clock clock;
 
-    DrillOverview(TenantService tenants, TenantRepository tenantRepository, DrillCalendar calendar, Caller caller,
+    DrillOverview(AccountService accounts, TenantRepository tenantRepository, DrillCalendar calendar, Caller caller,
             Clock clock) {
-        this.tenants = tenants;
+        this.accounts = accounts;
         this.tenantRepository = tenantRepository;
         this.calendar = calendar;
         this.caller = caller;
@@ -39,7 +39,7 @@ public class DrillOverview {
     public Page<DrillStatusView> list(String tenantId, DrillSchedule.Status status, PageRequest page) {
         List<Tenant> scope = tenantId == null
                 ? tenantRepository.listAll().stream().filter(Tenant::isActive).toList()
-                : List.of(tenants.require(tenantId));
+                : List.of(accounts.requireVisibleTenant(tenantId));
         LocalDate today = LocalDate.now(clock);
         String custodian = caller.isCustodianOnly() ? caller.email().orElse("") : null;
         List<DrillStatusView> all = new ArrayList<>();

@@ -36,7 +36,9 @@ public class Caller {
         if (!inRequest()) {
             return SYSTEM;
         }
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        // Every API path needs an authenticated caller and the public attestation form names its signer itself, so an
+        // anonymous identity is the service's own work in a request context (start-up imports, scheduled jobs).
+        return identity.isAnonymous() ? SYSTEM : identity.getPrincipal().getName();
     }
 
     public boolean hasRole(String role) {

@@ -15,9 +15,11 @@ import io.glasswarden.accounts.AccountService;
 import io.glasswarden.accounts.EmergencyAccount;
 import io.glasswarden.core.ConflictException;
 import io.glasswarden.core.InvalidInputException;
+import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.ledger.Ledger;
 import io.glasswarden.ledger.LedgerEvent;
 import io.glasswarden.readiness.AcknowledgementRecords;
+import io.glasswarden.readiness.evaluation.EvaluationService;
 import io.glasswarden.security.Caller;
 
 /** Records reviews of sign-ins (BG-042) and new methods (BG-062); each is appended to the ledger. */
@@ -28,12 +30,15 @@ public class AcknowledgementService implements AcknowledgementRecords {
     private static final Pattern SUBJECT_ID = Pattern.compile("[A-Za-z0-9_=+.-]{1,128}");
 
     private final AccountService accounts;
+    private final EvaluationService evaluations;
     private final Ledger ledger;
     private final Caller caller;
     private final Clock clock;
 
-    AcknowledgementService(AccountService accounts, Ledger ledger, Caller caller, Clock clock) {
+    AcknowledgementService(AccountService accounts, EvaluationService evaluations, Ledger ledger, Caller caller,
+            Clock clock) {
         this.accounts = accounts;
+        this.evaluations = evaluations;
         this.ledger = ledger;
         this.caller = caller;
         this.clock = clock;
@@ -42,10 +47,23 @@ public class AcknowledgementService implements AcknowledgementRecords {
     @Transactional
     public AcknowledgementView acknowledge(String tenantId, String accountId, Acknowledgement.Subject subject,
             String subjectId, AcknowledgementRequest request) {
-        EmergencyAccount account = accounts.require(tenantId, accountId);
-        String field = subject == Acknowledgement.Subject.SIGN_IN ? "signInId" : "methodId";
+        EmergencyAccount account = accounts.requireChangeable(tenantId, accountId);
+        boolean signIn = subject == Acknowledgement.Subject.SIGN_IN;
+        String field = signIn ? "signInId" : "methodId";
         if (!SUBJECT_ID.matcher(subjectId).matches()) {
             throw new InvalidInputException(field, "is not a valid id");
+        }
+        if (!account.isActive()) {
+            throw new ConflictException("Account " + account.id() + " is retired; it takes no acknowledgements.");
+        }
+        // Only what Glasswarden saw can be acknowledged: a sign-in the watch stored or an evaluation reported (BG-042),
+        // a method a completed evaluation read (BG-062). Anything else is unknown, like an unknown id elsewhere.
+        boolean known = signIn
+                ? ObservedSignIn.count("accountId = ?1 and signInId = ?2", account.id(), subjectId) > 0
+                        || evaluations.sawSignIn(account.id(), subjectId)
+                : evaluations.sawMethod(account.id(), subjectId);
+        if (!known) {
+            throw new ResourceNotFoundException(signIn ? "sign-in" : "method", subjectId);
         }
         if (Acknowledgement.count("accountId = ?1 and subject = ?2 and subjectId = ?3", account.id(), subject,
                 subjectId) > 0) {

@@ -31,6 +31,9 @@ public class Tenant extends RetirableEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     private TenantSettings settings;
+    // Written only by the scheduler (TenantRepository.recordScheduleProblem), never by a change of the tenant.
+    @Column(name = "schedule_problem", insertable = false, updatable = false)
+    private String scheduleProblem;
 
     protected Tenant() {
     }
@@ -70,6 +73,11 @@ public class Tenant extends RetirableEntity {
 
     public TenantSettings settings() {
         return settings;
+    }
+
+    /** Why the tenant's evaluation schedule is not in force as set, or null when it is. */
+    public String scheduleProblem() {
+        return scheduleProblem;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.glasswarden.web;
 
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -13,18 +12,13 @@ public class BodySizeLimit {
 
     static final long MAX_BYTES = 1024 * 1024;
 
-    @RouteFilter(Integer.MAX_VALUE)
+    // After SecurityHeaders and RequestLineLimit, so that this refusal carries the security headers too.
+    @RouteFilter(Integer.MAX_VALUE - 3)
     void limit(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length)) {
-            ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-            Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                    "The request body is larger than 1 MiB.", context.request().path(), null);
-            context.response()
-                    .setStatusCode(type.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(Json.encode(problem));
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            RouteProblems.send(context, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB.");
             return;
         }
         context.next();

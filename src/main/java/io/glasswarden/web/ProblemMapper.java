@@ -25,6 +25,7 @@ import io.glasswarden.core.ConflictException;
 import io.glasswarden.core.FieldError;
 import io.glasswarden.core.InvalidInputException;
 import io.glasswarden.core.JsonPaths;
+import io.glasswarden.core.LogSafe;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.core.ServiceUnavailableException;
 import io.glasswarden.core.StaleVersionException;
@@ -146,7 +147,7 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        Log.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
+        Log.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : LogSafe.quote(uri.getPath()));
         return respond(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote error id " + errorId
                 + " to your operator.", uri, null);
     }

@@ -19,7 +19,10 @@ public enum ProblemType {
                                                                     429), INTERNAL_ERROR("internal-error",
                                                                             "Internal error", 500), SERVICE_UNAVAILABLE(
                                                                                     "service-unavailable",
-                                                                                    "A dependency is unavailable", 503);
+                                                                                    "A dependency is unavailable",
+                                                                                    503), URI_TOO_LONG("uri-too-long",
+                                                                                            "Request URI too long",
+                                                                                            414);
 
     public static final String BASE_URI = "https://glasswarden.io/problems/";
 

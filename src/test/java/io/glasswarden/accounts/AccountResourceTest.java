@@ -41,6 +41,46 @@ class AccountResourceTest {
                 .statusCode(201);
     }
 
+    // Issue 9 finding 7: a custodian cannot tell a tenant that does not exist from one where they keep no account.
+    @Test
+    void custodiansGetTheSameAnswerForUnknownTenantsAndTenantsTheyKeepNothingIn() {
+        createAccount("bg-01@contoso.onmicrosoft.com", UUID.randomUUID().toString(), "bob@contoso.com");
+        String ada = ApiKeys.custodian("ada@contoso.com");
+        String someone = UUID.randomUUID().toString();
+
+        for (String tenant : List.of(tenantId, UUID.randomUUID().toString())) {
+            given().auth()
+                    .oauth2(ada)
+                    .get("/api/v1/tenants/" + tenant + "/accounts")
+                    .then()
+                    .statusCode(404)
+                    .contentType(PROBLEM)
+                    .body("detail", equalTo("No tenant with id " + tenant + "."));
+            given().auth()
+                    .oauth2(ada)
+                    .get("/api/v1/tenants/" + tenant + "/accounts/" + someone)
+                    .then()
+                    .statusCode(404)
+                    .body("detail", equalTo("No account with id " + someone + "."));
+            given().auth()
+                    .oauth2(ada)
+                    .queryParam("tenantId", tenant)
+                    .get("/api/v1/drills")
+                    .then()
+                    .statusCode(404)
+                    .body("detail", equalTo("No tenant with id " + tenant + "."));
+        }
+        // Where they do keep an account, they see it (and only it).
+        String[] own = {createAccount("bg-02@contoso.onmicrosoft.com", UUID.randomUUID().toString(),
+                "ada@contoso.com")};
+        given().auth()
+                .oauth2(ada)
+                .get(accountsPath())
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(own[0]));
+    }
+
     private String accountsPath() {
         return "/api/v1/tenants/" + tenantId + "/accounts";
     }

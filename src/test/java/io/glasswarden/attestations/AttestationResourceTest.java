@@ -136,6 +136,74 @@ class AttestationResourceTest {
         ApiKeys.as(Roles.AUDITOR).get(attestations()).then().body("total", equalTo(1));
     }
 
+    // Issue 9 finding 3: a custodian cannot attest in another custodian's name (it would count for BG-050); an
+    // operator may record on someone's behalf, and the record, its ledger entry and the evidence name who recorded it.
+    @Test
+    void custodiansAttestOnlyInTheirOwnNameAndTheRecorderIsShown() {
+        Inventory.account(tenant, "bob@contoso.com");
+        String[] shared = Inventory.account(tenant, "ada@contoso.com", "bob@contoso.com");
+        String path = "/api/v1/tenants/" + tenant + "/accounts/" + shared[0] + "/attestations";
+        String bob = ApiKeys.custodian("bob@contoso.com");
+
+        Map<String, Object> inAdasName = attestation();
+        given().auth()
+                .oauth2(bob)
+                .contentType(ContentType.JSON)
+                .body(inAdasName)
+                .post(path)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://glasswarden.io/problems/forbidden"));
+        ApiKeys.as(Roles.AUDITOR).get(path).then().body("total", equalTo(0));
+
+        Map<String, Object> own = attestation();
+        own.put("attestedBy", "Bob@Contoso.com");
+        String id = given().auth()
+                .oauth2(bob)
+                .contentType(ContentType.JSON)
+                .body(own)
+                .post(path)
+                .then()
+                .statusCode(201)
+                .body("attestedBy", equalTo("bob@contoso.com"))
+                .body("recordedBy", equalTo(keyName(bob)))
+                .extract()
+                .path("id");
+
+        String onBehalf = ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(inAdasName)
+                .post(path)
+                .then()
+                .statusCode(201)
+                .body("attestedBy", equalTo("ada@contoso.com"))
+                .body("recordedBy", equalTo(keyName(ApiKeys.of(Roles.OPERATOR))))
+                .extract()
+                .path("id");
+
+        io.restassured.path.json.JsonPath entries = ApiKeys.as(Roles.AUDITOR)
+                .queryParam("tenantId", tenant)
+                .queryParam("size", 100)
+                .get("/api/v1/ledger/entries")
+                .jsonPath();
+        assertThat(entries.getString("items.find { it.subjectId == '" + onBehalf + "' }.data.recordedBy"))
+                .isEqualTo(keyName(ApiKeys.of(Roles.OPERATOR)));
+        assertThat(entries.getString("items.find { it.subjectId == '" + id + "' }.data.attestedBy"))
+                .isEqualTo("bob@contoso.com");
+        String bundle = ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/tenants/" + tenant + "/evidence")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(bundle).contains("\"recordedBy\":\"" + keyName(ApiKeys.of(Roles.OPERATOR)) + "\"");
+    }
+
+    private static String keyName(String key) {
+        return given().auth().oauth2(key).get("/api/v1/me").then().statusCode(200).extract().path("name");
+    }
+
     private String attestations() {
         return "/api/v1/tenants/" + tenant + "/accounts/" + account[0] + "/attestations";
     }

@@ -33,6 +33,22 @@ class DemoTenantTest {
         }
     }
 
+    // Issue 9 finding 10: what the service records by itself at start is the service's doing, not an anonymous caller's.
+    @Test
+    void demoDataIsRecordedBySystem() {
+        JsonPath entries = ApiKeys.as(Roles.AUDITOR)
+                .queryParam("tenantId", DEMO)
+                .queryParam("size", "100")
+                .get("/api/v1/ledger/entries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(entries.getList("items.type", String.class)).contains("TENANT_CREATED", "ACCOUNT_CREATED");
+        assertThat(entries.getList("items.actor", String.class)).contains("system").doesNotContain("anonymous");
+    }
+
     @Test
     void demoTenantIsEvaluatedAtStartAndShowsEveryStatus() {
         ApiKeys.as(Roles.AUDITOR)

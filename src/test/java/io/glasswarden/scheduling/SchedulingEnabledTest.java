@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
@@ -17,6 +18,7 @@ import org.quartz.TriggerKey;
 import io.glasswarden.lifecycle.FakeDirectory;
 import io.glasswarden.lifecycle.Inventory;
 import io.glasswarden.lifecycle.RecordingNotifier;
+import io.glasswarden.tenants.TenantSettings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -45,6 +47,8 @@ class SchedulingEnabledTest {
     Scheduler scheduler;
     @Inject
     FakeDirectory directory;
+    @Inject
+    RecurringJobs recurringJobs;
 
     @Test
     void recurringJobsAreStoredForRecoveryAndRun() throws Exception {
@@ -64,5 +68,22 @@ class SchedulingEnabledTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(scheduler.getTrigger(TriggerKey
                         .triggerKey(tenant, TenantTriggers.GROUP))).isNotNull());
+    }
+
+    // Issue 9 finding 1, restart case: a tenant row whose cron cannot be scheduled (written before validation, or by
+    // hand) must not stop the start of the service; the other tenants are scheduled as usual.
+    @Test
+    void startUpWithAnUnschedulableTenantStillSchedulesTheOthers() throws Exception {
+        String bad = Inventory.tenant(Map.of());
+        String good = Inventory.tenant(Map.of("evaluationCron", "0 10 2 * * ?"));
+        TenantTriggersTest.storeCron(bad, "0 0 0 1 1 ? 2020");
+        scheduler.deleteJob(JobKey.jobKey(good, TenantTriggers.GROUP));
+
+        recurringJobs.onStart(null);
+
+        assertThat(((CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey(good, TenantTriggers.GROUP)))
+                .getCronExpression()).isEqualTo("0 10 2 * * ?");
+        assertThat(((CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey(bad, TenantTriggers.GROUP)))
+                .getCronExpression()).isEqualTo(TenantSettings.DEFAULT_EVALUATION_CRON);
     }
 }

@@ -47,7 +47,9 @@ class RoleMatrixTest {
             endpoint("PATCH", "/api/v1/tenants/{tenantId}", () -> Map.of("displayName", "Renamed"), 200,
                     Roles.OPERATOR),
             endpoint("DELETE", "/api/v1/tenants/{tenantId}", null, 200, Roles.ADMIN),
-            endpoint("GET", "/api/v1/tenants/{tenantId}/accounts", null, 200, Roles.AUDITOR, Roles.CUSTODIAN),
+            // A tenant where the custodian keeps an account: others answer custodians 404 (no existence oracle).
+            endpoint("GET", "/api/v1/tenants/{custodiansTenant}/accounts", null, 200, Roles.AUDITOR,
+                    Roles.CUSTODIAN),
             endpoint("POST", "/api/v1/tenants/{tenantId}/accounts", () -> Map.of("objectId",
                     UUID.randomUUID().toString()), 201, Roles.OPERATOR),
             // the matrix custodian is custodian of every account created for these rows
@@ -86,6 +88,7 @@ class RoleMatrixTest {
             "{apiKeyId}", () -> ApiKeys.idOf(ApiKeys.create(Roles.AUDITOR, null)),
             "{tenantId}", RoleMatrixTest::newTenant,
             "{tenantAccount}", RoleMatrixTest::newTenantAccount,
+            "{custodiansTenant}", () -> newTenantAccount().split("/")[0],
             "{evaluationId}", RoleMatrixTest::newEvaluation,
             "{webhookId}", RoleMatrixTest::newWebhook);
 

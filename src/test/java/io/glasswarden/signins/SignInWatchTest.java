@@ -27,6 +27,7 @@ import io.glasswarden.readiness.AcknowledgementRecords;
 import io.glasswarden.security.Roles;
 import io.glasswarden.testing.ApiKeys;
 import io.glasswarden.testing.MovableClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -114,6 +115,9 @@ class SignInWatchTest {
         String[] account = Inventory.account(tenant, "ada@contoso.com");
         String base = "/api/v1/tenants/" + tenant + "/accounts/" + account[0];
         String signInId = UUID.randomUUID().toString();
+        directory.add(tenant, signIn(signInId, account[1], NOW.minus(Duration.ofMinutes(3)), 0));
+        watch.pollAll();
+        evaluated(tenant, account[0], List.of("method-1"), null);
 
         ApiKeys.as(Roles.OPERATOR)
                 .contentType(ContentType.JSON)
@@ -180,6 +184,113 @@ class SignInWatchTest {
                 .then()
                 .statusCode(404);
         assertThat(acknowledgements.acknowledgedSignInIds(UUID.fromString(account[0]))).isEmpty();
+    }
+
+    // Issue 9 finding 6: only what Glasswarden saw can be acknowledged, and retired objects stay read-only.
+    @Test
+    void acknowledgementsOfUnseenIdsOrOnRetiredObjectsAreRefused() {
+        clock.set(NOW);
+        String tenant = Inventory.tenant(Map.of());
+        String[] account = Inventory.account(tenant, "ada@contoso.com");
+        String base = "/api/v1/tenants/" + tenant + "/accounts/" + account[0];
+        Map<String, String> body = Map.of("classification", "EMERGENCY");
+        evaluated(tenant, account[0], List.of("key-1"), "reported-by-bg042");
+
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(base + "/sign-ins/" + UUID.randomUUID() + "/acknowledge")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://glasswarden.io/problems/not-found"));
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(base + "/methods/never-registered/acknowledge")
+                .then()
+                .statusCode(404);
+        // An id seen only in an evaluation's BG-042 evidence (not stored by the watch) is known.
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(base + "/sign-ins/reported-by-bg042/acknowledge")
+                .then()
+                .statusCode(200);
+
+        String etag = ApiKeys.as(Roles.ADMIN).get(base).header("ETag");
+        ApiKeys.as(Roles.ADMIN).header("If-Match", etag).delete(base).then().statusCode(200);
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(base + "/methods/key-1/acknowledge")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://glasswarden.io/problems/conflict"));
+        assertThat(acknowledgements.acknowledgedMethodIds(UUID.fromString(account[0]))).isEmpty();
+        assertThat(acknowledgements.acknowledgedSignInIds(UUID.fromString(account[0])))
+                .containsExactly("reported-by-bg042");
+    }
+
+    @Test
+    void accountsOfARetiredTenantAreReadOnly() {
+        String tenant = Inventory.tenant(Map.of());
+        String[] account = Inventory.account(tenant, "ada@contoso.com");
+        String base = "/api/v1/tenants/" + tenant + "/accounts/" + account[0];
+        String accountTag = ApiKeys.as(Roles.ADMIN).get(base).header("ETag");
+        String tenantTag = ApiKeys.as(Roles.ADMIN).get("/api/v1/tenants/" + tenant).header("ETag");
+        ApiKeys.as(Roles.ADMIN)
+                .header("If-Match", tenantTag)
+                .delete("/api/v1/tenants/" + tenant)
+                .then()
+                .statusCode(200);
+
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", accountTag)
+                .body(Map.of("notes", "changed after retirement"))
+                .patch(base)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://glasswarden.io/problems/conflict"));
+        ApiKeys.as(Roles.ADMIN).header("If-Match", accountTag).delete(base).then().statusCode(409);
+        ApiKeys.as(Roles.AUDITOR)
+                .get(base)
+                .then()
+                .statusCode(200)
+                .header("ETag", accountTag)
+                .body("notes", org.hamcrest.Matchers.not(equalTo("changed after retirement")));
+    }
+
+    /** A completed evaluation of the account that read these method ids and reported this sign-in under BG-042. */
+    private static void evaluated(String tenant, String accountId, List<String> methodIds, String signInId) {
+        String readiness = signInId == null
+                ? "{\"findings\": []}"
+                : "{\"findings\": [{\"ruleId\": \"BG-042\", \"evidence\": {\"unaccountedSignIns\": [{\"id\": \""
+                        + signInId + "\"}]}}]}";
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+            UUID evaluation = UUID.randomUUID();
+            em.createNativeQuery("""
+                    insert into evaluations (id, tenant_ref, status, requested_at, requested_by, completed_at)
+                    select ?1, id, 'COMPLETED', now(), 'test', now() from tenants where tenant_id = ?2""")
+                    .setParameter(1, evaluation)
+                    .setParameter(2, tenant)
+                    .executeUpdate();
+            em.createNativeQuery(
+                    """
+                            insert into account_evaluations (id, evaluation_id, account_id, position, status, evaluated_at,
+                            readiness, method_ids) values (?1, ?2, ?3, 0, 'READY', now(), cast(?4 as jsonb), cast(?5 as jsonb))""")
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, evaluation)
+                    .setParameter(3, UUID.fromString(accountId))
+                    .setParameter(4, readiness)
+                    .setParameter(5, "[" + String.join(",", methodIds.stream().map(m -> "\"" + m + "\"").toList())
+                            + "]")
+                    .executeUpdate();
+        });
     }
 
     private static SignIn signIn(String id, String userId, Instant at, int errorCode) {

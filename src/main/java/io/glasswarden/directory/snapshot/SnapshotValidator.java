@@ -8,6 +8,7 @@ import java.util.Set;
 import io.glasswarden.core.FieldError;
 import io.glasswarden.core.Guids;
 import io.glasswarden.core.InvalidInputException;
+import io.glasswarden.core.Upns;
 import io.glasswarden.directory.AuthenticationMethod;
 
 /** Checks what JSON mapping cannot: header, required facts, one state per fact, valid gap reasons, unique users. */
@@ -82,6 +83,15 @@ final class SnapshotValidator {
             }
             if (u.objectId() != null && !Guids.isGuid(u.objectId())) {
                 errors.add(new FieldError(at + ".objectId", "must be an object id (GUID)"));
+            }
+            // The same rule as the inventory's: a snapshot's names end up in readiness reports and CSV exports.
+            if (u.userPrincipalName() != null && !Upns.isValid(u.userPrincipalName())) {
+                errors.add(new FieldError(at + ".userPrincipalName", "must be a user principal name (name@domain)"));
+            }
+            if (u.user() != null && u.user().value() != null && u.user().value().userPrincipalName() != null
+                    && !Upns.isValid(u.user().value().userPrincipalName())) {
+                errors.add(new FieldError(at + ".user.value.userPrincipalName",
+                        "must be a user principal name (name@domain)"));
             }
             String key = u.objectId() != null
                     ? Guids.normalize(u.objectId())

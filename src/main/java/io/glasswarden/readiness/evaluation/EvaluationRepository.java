@@ -86,6 +86,27 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
         return previous.map(p -> (Set<String>) new HashSet<>(p.methodIds())).orElse(null);
     }
 
+    /** Whether a completed evaluation of the account saw this method id (BG-062 compares these sets). */
+    boolean sawMethod(UUID accountId, String methodId) {
+        return (Boolean) getEntityManager().createNativeQuery("""
+                select exists (select 1 from account_evaluations a join evaluations e on e.id = a.evaluation_id
+                where a.account_id = ?1 and e.status = 'COMPLETED' and a.method_ids @> jsonb_build_array(?2))""")
+                .setParameter(1, accountId)
+                .setParameter(2, methodId)
+                .getSingleResult();
+    }
+
+    /** Whether an evaluation of the account listed this sign-in as unaccounted for (BG-042's evidence). */
+    boolean sawSignIn(UUID accountId, String signInId) {
+        return (Boolean) getEntityManager().createNativeQuery("""
+                select exists (select 1 from account_evaluations a where a.account_id = ?1 and jsonb_path_exists(
+                a.readiness, '$.findings[*].evidence.unaccountedSignIns[*] ? (@.id == $id)',
+                jsonb_build_object('id', cast(?2 as text))))""")
+                .setParameter(1, accountId)
+                .setParameter(2, signInId)
+                .getSingleResult();
+    }
+
     Page<AccountEvaluation> history(UUID accountId, PageRequest request) {
         PanacheQuery<AccountEvaluation> query = AccountEvaluation.find("accountId", Sort.descending("evaluatedAt"),
                 accountId);

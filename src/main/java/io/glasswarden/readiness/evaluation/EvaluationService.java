@@ -1,6 +1,7 @@
 package io.glasswarden.readiness.evaluation;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,6 +37,18 @@ public class EvaluationService {
         this.accounts = accounts;
         this.queued = queued;
         this.clock = clock;
+    }
+
+    /** Whether a completed evaluation of the account saw this authentication method id (acknowledgements, BG-062). */
+    @Transactional
+    public boolean sawMethod(UUID accountId, String methodId) {
+        return evaluations.sawMethod(accountId, methodId);
+    }
+
+    /** Whether an evaluation of the account reported this sign-in (acknowledgements, BG-042). */
+    @Transactional
+    public boolean sawSignIn(UUID accountId, String signInId) {
+        return evaluations.sawSignIn(accountId, signInId);
     }
 
     /**

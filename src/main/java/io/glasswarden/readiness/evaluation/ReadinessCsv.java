@@ -16,6 +16,9 @@ final class ReadinessCsv {
             "userPrincipalName", "objectId", "status", "mandatoryMfaReady", "usableCredentials", "ruleId", "title",
             "severity", "result", "reason", "message", "remediation", "reference", "evidence");
 
+    /** First characters that make a spreadsheet read a cell as a formula (OWASP), with their full-width forms. */
+    static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
     private ReadinessCsv() {
     }
 
@@ -47,11 +50,17 @@ final class ReadinessCsv {
         csv.append("\r\n");
     }
 
+    /**
+     * Quotes a field as RFC 4180 requires, after neutralising formulas (OWASP "CSV Injection"): a field starting with
+     * {@code = + - @}, a tab or a carriage return (or their full-width forms, which some spreadsheets also read as
+     * formulas) gets a leading single quote, so that spreadsheets show it as text instead of evaluating it.
+     */
     static String escape(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-            return '"' + field.replace("\"", "\"\"") + '"';
+        String safe = !field.isEmpty() && FORMULA_STARTS.indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
         }
-        return field;
+        return safe;
     }
 
     private static String text(Object value) {

@@ -86,6 +86,21 @@ class SnapshotFormatTest {
         assertThat(errorsOf(json)).extracting(FieldError::field).containsExactly("tenant");
     }
 
+    // Issue 9 finding 2: a snapshot's user principal names obey the inventory's rule.
+    @Test
+    void userPrincipalNamesAreValidatedLikeTheInventorysOnes() {
+        String demo = demo();
+        int users = demo.indexOf("\"users\"");
+        String json = demo.substring(0, users) + demo.substring(users)
+                .replaceFirst(
+                        "\"userPrincipalName\": \"[^\"]+\"", "\"userPrincipalName\": \"=cmd|' /C calc'!A0\"");
+
+        assertThat(errorsOf(json)).extracting(FieldError::field)
+                .singleElement()
+                .asString()
+                .matches("users\\[\\d+]\\.(user\\.value\\.)?userPrincipalName");
+    }
+
     @Test
     void wrongTypesAreNamedWithTheirPath() {
         String json = demo().replaceFirst("\"accountEnabled\": true", "\"accountEnabled\": \"yes please\"");
