@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.glasswarden.core.LifecycleState;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
+import io.glasswarden.security.Caller;
 import io.glasswarden.tenants.Tenant;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -40,7 +41,8 @@ public class AccountRepository implements PanacheRepositoryBase<EmergencyAccount
                 LifecycleState.ACTIVE);
     }
 
-    /** One page of a tenant's accounts; {@code custodianEmail} limits it to the accounts of that custodian. */
+    /** One page of a tenant's accounts; {@code custodianEmail} (a custodian key:
+     * e-mail, or {@code entra:<tid>/<oid>}) limits it to the accounts of that custodian. */
     Page<EmergencyAccount> page(Tenant tenant, AccountFilter filter, String custodianEmail, PageRequest request) {
         StringBuilder where = new StringBuilder("tenant = :tenant");
         Map<String, Object> params = new HashMap<>();
@@ -53,7 +55,10 @@ public class AccountRepository implements PanacheRepositoryBase<EmergencyAccount
             where.append(" and readinessStatus = :status");
             params.put("status", filter.status());
         }
-        if (custodianEmail != null) {
+        if (custodianEmail != null && custodianEmail.startsWith(Caller.ENTRA_KEY_PREFIX)) {
+            where.append(" and array_contains(custodianEntraIds, :entraId)");
+            params.put("entraId", custodianEmail.substring(Caller.ENTRA_KEY_PREFIX.length()));
+        } else if (custodianEmail != null) {
             where.append(" and array_contains(custodianEmails, :email)");
             params.put("email", custodianEmail);
         }
