@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.glasswarden.core.LifecycleState;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
+import io.glasswarden.security.Caller;
 import io.glasswarden.tenants.Tenant;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -40,12 +41,19 @@ public class AccountRepository implements PanacheRepositoryBase<EmergencyAccount
                 LifecycleState.ACTIVE);
     }
 
-    /** How many of the tenant's accounts (any lifecycle state) list this custodian e-mail. */
-    long countOfCustodian(Tenant tenant, String custodianEmail) {
-        return count("tenant = ?1 and array_contains(custodianEmails, ?2)", tenant, custodianEmail);
+    /** How many of the tenant's accounts (any lifecycle state) list this custodian key (e-mail or entra:tid/oid). */
+    long countOfCustodian(Tenant tenant, String custodianKey) {
+        if (custodianKey.startsWith(Caller.ENTRA_KEY_PREFIX)) {
+            return count("tenant = ?1 and array_contains(custodianEntraIds, ?2)", tenant,
+                    custodianKey.substring(Caller.ENTRA_KEY_PREFIX.length()));
+        }
+        return count("tenant = ?1 and array_contains(custodianEmails, ?2)", tenant, custodianKey);
     }
 
-    /** One page of a tenant's accounts; {@code custodianEmail} limits it to the accounts of that custodian. */
+    /**
+     * One page of a tenant's accounts; {@code custodianEmail} (a custodian key: e-mail, or {@code entra:<tid>/<oid>})
+     * limits it to the accounts of that custodian.
+     */
     Page<EmergencyAccount> page(Tenant tenant, AccountFilter filter, String custodianEmail, PageRequest request) {
         StringBuilder where = new StringBuilder("tenant = :tenant");
         Map<String, Object> params = new HashMap<>();
@@ -58,7 +66,10 @@ public class AccountRepository implements PanacheRepositoryBase<EmergencyAccount
             where.append(" and readinessStatus = :status");
             params.put("status", filter.status());
         }
-        if (custodianEmail != null) {
+        if (custodianEmail != null && custodianEmail.startsWith(Caller.ENTRA_KEY_PREFIX)) {
+            where.append(" and array_contains(custodianEntraIds, :entraId)");
+            params.put("entraId", custodianEmail.substring(Caller.ENTRA_KEY_PREFIX.length()));
+        } else if (custodianEmail != null) {
             where.append(" and array_contains(custodianEmails, :email)");
             params.put("email", custodianEmail);
         }

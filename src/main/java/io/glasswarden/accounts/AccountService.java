@@ -74,7 +74,7 @@ public class AccountService {
         Tenant tenant = visibleTenant(tenantId, "account", accountId);
         EmergencyAccount account = accounts.findInTenant(tenant, ResourceId.parse(accountId, "account"))
                 .orElseThrow(() -> new ResourceNotFoundException("account", accountId));
-        if (caller.isCustodianOnly() && !caller.email().map(account::hasCustodian).orElse(false)) {
+        if (caller.isCustodianOnly() && !caller.custodianKey().map(account::hasCustodian).orElse(false)) {
             throw new ResourceNotFoundException("account", accountId);
         }
         return account;
@@ -86,7 +86,7 @@ public class AccountService {
         if (status != null && !READINESS_STATUSES.contains(status)) {
             throw new InvalidInputException("status", "must be one of READY, AT_RISK, NOT_READY, UNKNOWN");
         }
-        String custodianEmail = caller.isCustodianOnly() ? caller.email().orElse("") : null;
+        String custodianEmail = caller.isCustodianOnly() ? caller.custodianKey().orElse("") : null;
         return accounts.page(tenant, new AccountFilter(status, state), custodianEmail, page);
     }
 
@@ -142,8 +142,8 @@ public class AccountService {
         }
         try {
             Tenant tenant = tenants.require(tenantId);
-            String email = caller.email().orElse("");
-            if (accounts.countOfCustodian(tenant, email) == 0) {
+            String custodian = caller.custodianKey().orElse("");
+            if (accounts.countOfCustodian(tenant, custodian) == 0) {
                 throw new ResourceNotFoundException(what, id);
             }
             return tenant;
@@ -188,6 +188,12 @@ public class AccountService {
                 String email = changes.custodians().get(i).email();
                 if (email != null && !seen.add(email.trim().toLowerCase(java.util.Locale.ROOT))) {
                     errors.add(new FieldError("custodians[" + i + "].email", "is listed twice"));
+                }
+                Custodian custodian = changes.custodians().get(i);
+                if (custodian != null && (custodian.entraObjectId() == null) != (custodian.entraTenantId() == null)) {
+                    errors.add(new FieldError("custodians[" + i + "]."
+                            + (custodian.entraObjectId() == null ? "entraObjectId" : "entraTenantId"),
+                            "give entraObjectId and entraTenantId together"));
                 }
             }
         }

@@ -16,6 +16,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.glasswarden.core.Guids;
 import io.glasswarden.core.RetirableEntity;
+import io.glasswarden.security.Caller;
 import io.glasswarden.tenants.Tenant;
 
 /** An emergency access account of a tenant, with its custodians and physical keys, and its latest readiness. */
@@ -40,6 +41,10 @@ public class EmergencyAccount extends RetirableEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "custodian_emails", nullable = false)
     private String[] custodianEmails;
+    /** {@code <tid>/<oid>} of custodians whose Entra identity is known: how OIDC callers are matched. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "custodian_entra_ids", nullable = false)
+    private String[] custodianEntraIds;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "physical_keys", nullable = false)
     private List<PhysicalKey> keys;
@@ -68,6 +73,11 @@ public class EmergencyAccount extends RetirableEntity {
                 ? List.of()
                 : changes.custodians().stream().map(Custodian::normalized).toList();
         this.custodianEmails = custodians.stream().map(Custodian::email).distinct().toArray(String[]::new);
+        this.custodianEntraIds = custodians.stream()
+                .map(Custodian::entraId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toArray(String[]::new);
         this.keys = changes.keys() == null ? List.of() : List.copyOf(changes.keys());
         this.notes = blankToNull(changes.notes());
     }
@@ -122,8 +132,20 @@ public class EmergencyAccount extends RetirableEntity {
         return readiness;
     }
 
-    public boolean hasCustodian(String email) {
-        return email != null && custodians.stream().anyMatch(c -> c.email().equalsIgnoreCase(email));
+    /**
+     * Whether the caller with this custodian key ({@link Caller#custodianKey()}) is one of the
+     * account's custodians: an Entra key ({@code entra:<tid>/<oid>}) matches the custodian's stored object and tenant
+     * id, anything else is an e-mail address (API keys bound to an address by an admin).
+     */
+    public boolean hasCustodian(String key) {
+        if (key == null) {
+            return false;
+        }
+        if (key.startsWith(Caller.ENTRA_KEY_PREFIX)) {
+            String entraId = key.substring(Caller.ENTRA_KEY_PREFIX.length());
+            return custodians.stream().anyMatch(c -> entraId.equals(c.entraId()));
+        }
+        return custodians.stream().anyMatch(c -> c.email().equalsIgnoreCase(key));
     }
 
     @Override

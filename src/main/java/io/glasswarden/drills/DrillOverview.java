@@ -41,7 +41,7 @@ public class DrillOverview {
                 ? tenantRepository.listAll().stream().filter(Tenant::isActive).toList()
                 : List.of(accounts.requireVisibleTenant(tenantId));
         LocalDate today = LocalDate.now(clock);
-        String custodian = caller.isCustodianOnly() ? caller.email().orElse("") : null;
+        String custodian = caller.isCustodianOnly() ? caller.custodianKey().orElse("") : null;
         List<DrillStatusView> all = new ArrayList<>();
         for (Tenant tenant : scope) {
             calendar.of(tenant).forEach((account, schedule) -> {

@@ -74,7 +74,7 @@ public class OutboxDispatcher {
         } else {
             WebhookSubscription subscription = subscriptions.findById(message.subscriptionId());
             if (subscription == null) {
-                throw new DeliveryFailedException("webhook subscription was deleted", null);
+                throw new DeliveryFailedException(WebhookDelivery.FAILED, "webhook subscription was deleted", null);
             }
             webhooks.send(message, subscription);
         }
@@ -88,12 +88,13 @@ public class OutboxDispatcher {
                 : now.plus(new Backoff(config.initialBackoff(), config.maxBackoff())
                         .afterFailure(attempts, RandomGenerator.getDefault()));
         outbox.markFailed(message.id(), attempts, next, e.getMessage());
+        String detail = e instanceof DeliveryFailedException failed ? failed.detail() : e.getMessage();
         if (dead) {
             Log.errorf("Outbox message %s (%s) dead-lettered after %d attempts: %s", message.id(), message.kind(),
-                    attempts, e.getMessage());
+                    attempts, detail);
         } else {
             Log.warnf("Outbox message %s (%s) attempt %d failed, next at %s: %s", message.id(), message.kind(),
-                    attempts, next, e.getMessage());
+                    attempts, next, detail);
         }
     }
 }

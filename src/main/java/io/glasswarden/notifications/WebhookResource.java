@@ -58,6 +58,15 @@ public class WebhookResource {
         return service.get(ResourceId.parse(id, "webhook"));
     }
 
+    /** A new signing secret; the former one keeps signing beside it for the rotation overlap (default 24 h). */
+    @POST
+    @Path("{id}/rotate-secret")
+    @Consumes(MediaType.WILDCARD)
+    public Response rotateSecret(@PathParam("id") String id) {
+        RotatedWebhookSecret rotated = service.rotateSecret(ResourceId.parse(id, "webhook"), caller.name());
+        return Response.ok(rotated).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {

@@ -2,11 +2,12 @@ package io.glasswarden.notifications;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,35 +18,51 @@ import io.glasswarden.core.InvalidInputException;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.ledger.Ledger;
+import io.glasswarden.ledger.LedgerEvent;
 import io.quarkus.logging.Log;
 
-/** Webhook subscriptions: https receivers only, each with its own generated signing secret. */
+/**
+ * Webhook subscriptions: https receivers outside internal networks ({@link TargetGuard}), each with its own generated
+ * signing secret, stored encrypted ({@link WebhookSecrets}). Creation, deletion and secret rotation are recorded in
+ * the ledger (never the secret).
+ */
 @ApplicationScoped
 public class WebhookService {
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookRepository subscriptions;
     private final WebhooksConfig config;
+    private final TargetGuard guard;
+    private final WebhookSecrets secrets;
+    private final Ledger ledger;
     private final Clock clock;
 
-    WebhookService(WebhookRepository subscriptions, WebhooksConfig config, Clock clock) {
+    WebhookService(WebhookRepository subscriptions, WebhooksConfig config, TargetGuard guard, WebhookSecrets secrets,
+            Ledger ledger, Clock clock) {
         this.subscriptions = subscriptions;
         this.config = config;
+        this.guard = guard;
+        this.secrets = secrets;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
     @Transactional
     public CreatedWebhook create(CreateWebhookRequest request, String createdBy) {
-        String url = checkUrl(request.url().trim());
-        String secret = "gws_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-        WebhookSubscription subscription = new WebhookSubscription(url,
-                request.eventTypes() == null ? List.of() : request.eventTypes(), request.description(), secret,
-                clock.instant(), createdBy);
+        URI uri = checkUrl(request.url().trim());
+        guard.checkRegistration(uri);
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSignature.newSecret();
+        WebhookSubscription subscription = new WebhookSubscription(id, uri.toString(),
+                request.eventTypes() == null ? List.of() : request.eventTypes(), request.description(),
+                secrets.seal(id, WebhookSecrets.SECRET, secret), clock.instant(), createdBy);
         subscriptions.persist(subscription);
-        Log.infof("Webhook subscription %s to %s created by %s", subscription.id(), hostOf(url), createdBy);
-        return CreatedWebhook.of(subscription.view(), secret);
+        WebhookView view = subscription.view();
+        record("WEBHOOK_CREATED", view, createdBy, Map.of());
+        Log.infof("Webhook subscription %s to %s created by %s", id, uri.getHost(), createdBy);
+        return CreatedWebhook.of(view, secret);
     }
 
     @Transactional
@@ -62,15 +79,47 @@ public class WebhookService {
     @Transactional
     public void delete(UUID id, String deletedBy) {
         WebhookSubscription subscription = find(id);
+        WebhookView view = subscription.view();
         subscriptions.delete(subscription);
+        record("WEBHOOK_DELETED", view, deletedBy, Map.of());
         Log.infof("Webhook subscription %s deleted by %s", id, deletedBy);
+    }
+
+    /**
+     * Generates a new signing secret. Deliveries are signed with both the new and the current secret until
+     * {@code glasswarden.webhooks.secret-rotation-overlap} has passed (Standard Webhooks: several signatures, space
+     * separated), so the receiver can switch without losing a delivery. A second rotation within the overlap replaces
+     * the older secret.
+     */
+    @Transactional
+    public RotatedWebhookSecret rotateSecret(UUID id, String rotatedBy) {
+        WebhookSubscription subscription = find(id);
+        Instant now = clock.instant();
+        Instant until = now.plus(config.secretRotationOverlap());
+        String current = secrets.open(id, WebhookSecrets.SECRET, subscription.storedSecret());
+        String secret = WebhookSignature.newSecret();
+        subscription.rotate(secrets.seal(id, WebhookSecrets.SECRET, secret),
+                secrets.seal(id, WebhookSecrets.PREVIOUS, current), until);
+        record("WEBHOOK_SECRET_ROTATED", subscription.view(), rotatedBy,
+                Map.of("previousSecretValidUntil", until.toString()));
+        Log.infof("Webhook subscription %s: secret rotated by %s", id, rotatedBy);
+        return new RotatedWebhookSecret(id, secret, until);
+    }
+
+    private void record(String type, WebhookView view, String actor, Map<String, Object> extra) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("url", view.url());
+        data.put("eventTypes", view.eventTypes());
+        data.put("description", view.description());
+        data.putAll(extra);
+        ledger.append(new LedgerEvent(type, null, view.id().toString(), actor, data));
     }
 
     private WebhookSubscription find(UUID id) {
         return subscriptions.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("webhook", id));
     }
 
-    private String checkUrl(String raw) {
+    private URI checkUrl(String raw) {
         URI uri;
         try {
             uri = new URI(raw);
@@ -87,16 +136,6 @@ public class WebhookService {
         if (!scheme.equals("https") && !insecureLocal) {
             throw new InvalidInputException("url", "must use https");
         }
-        return uri.toString();
-    }
-
-    private static String hostOf(String url) {
-        return URI.create(url).getHost();
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return bytes;
+        return uri;
     }
 }

@@ -25,8 +25,14 @@ public class WebhookSubscription {
     @Column(name = "event_types", nullable = false)
     private List<String> eventTypes;
     private String description;
+    /** The signing secret, encrypted ({@link SecretBox}); plaintext only in rows from before V13 until start-up. */
     @Column(nullable = false)
     private String secret;
+    /** After a rotation: the former secret, still signing until {@link #previousSecretUntil}. */
+    @Column(name = "previous_secret")
+    private String previousSecret;
+    @Column(name = "previous_secret_until")
+    private Instant previousSecretUntil;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "created_by", nullable = false)
@@ -35,13 +41,13 @@ public class WebhookSubscription {
     protected WebhookSubscription() {
     }
 
-    WebhookSubscription(String url, List<String> eventTypes, String description, String secret, Instant now,
-            String createdBy) {
-        this.id = UUID.randomUUID();
+    WebhookSubscription(UUID id, String url, List<String> eventTypes, String description, String storedSecret,
+            Instant now, String createdBy) {
+        this.id = id;
         this.url = url;
         this.eventTypes = List.copyOf(eventTypes);
         this.description = description;
-        this.secret = secret;
+        this.secret = storedSecret;
         this.createdAt = now;
         this.createdBy = createdBy;
     }
@@ -61,8 +67,38 @@ public class WebhookSubscription {
         return url;
     }
 
-    String secret() {
+    String storedSecret() {
         return secret;
+    }
+
+    String storedPreviousSecret() {
+        return previousSecret;
+    }
+
+    /** The former secret while it still signs, else null. */
+    String storedPreviousSecret(Instant now) {
+        return previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
+                ? previousSecret
+                : null;
+    }
+
+    Instant previousSecretUntil() {
+        return previousSecretUntil;
+    }
+
+    void storeSecret(String stored) {
+        this.secret = stored;
+    }
+
+    void storePreviousSecret(String stored) {
+        this.previousSecret = stored;
+    }
+
+    /** A new secret signs from now on; the current one keeps signing (as well) until {@code until}. */
+    void rotate(String newStored, String currentResealed, Instant until) {
+        this.previousSecret = currentResealed;
+        this.previousSecretUntil = until;
+        this.secret = newStored;
     }
 
     WebhookView view() {

@@ -24,6 +24,18 @@ public class Caller {
     /** SecurityIdentity attribute holding the caller's e-mail address (lower case). */
     public static final String EMAIL_ATTRIBUTE = "glasswarden.email";
 
+    /**
+     * SecurityIdentity attribute of OIDC callers: {@code <tid>/<oid>} of their token (lower case), or absent when the
+     * token lacks either claim. Set by {@link OidcCallerAugmentor}.
+     */
+    public static final String ENTRA_ID_ATTRIBUTE = "glasswarden.entra-id";
+
+    /** SecurityIdentity attribute marking callers authenticated by an OIDC token (value {@code true}). */
+    public static final String OIDC_ATTRIBUTE = "glasswarden.oidc";
+
+    /** Prefix of custodian keys of OIDC callers: {@code entra:<tid>/<oid>}. */
+    public static final String ENTRA_KEY_PREFIX = "entra:";
+
     private final SecurityIdentity identity;
 
     @Inject
@@ -56,6 +68,25 @@ public class Caller {
         }
         Object email = identity.getAttribute(EMAIL_ATTRIBUTE);
         return email == null ? Optional.empty() : Optional.of(email.toString().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * What decides which accounts a custodian may see. For OIDC callers: {@code entra:<tid>/<oid>} from the token's
+     * immutable object and tenant ids, matched against the custodian's {@code entraObjectId}/{@code entraTenantId};
+     * never the {@code email}, {@code preferred_username} or {@code upn} claims, which users or admins can change and
+     * which Microsoft says not to authorize on ("Secure applications and APIs by validating claims",
+     * https://learn.microsoft.com/entra/identity-platform/claims-validation). Empty when the token lacks either claim.
+     * For API keys: the e-mail an admin bound to the key.
+     */
+    public Optional<String> custodianKey() {
+        if (!inRequest() || identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        if (Boolean.TRUE.equals(identity.getAttribute(OIDC_ATTRIBUTE))) {
+            Object entraId = identity.getAttribute(ENTRA_ID_ATTRIBUTE);
+            return entraId == null ? Optional.empty() : Optional.of(ENTRA_KEY_PREFIX + entraId);
+        }
+        return email();
     }
 
     private static boolean inRequest() {

@@ -54,18 +54,18 @@ class WebhookDeliveryTest {
         assertThat(requests).as("only the subscribed type").hasSize(1);
         LoggedRequest request = requests.get(0);
         String body = request.getBodyAsString();
-        String timestamp = request.getHeader("X-Glasswarden-Timestamp");
-        // What a receiver does: recompute the HMAC over "<timestamp>.<raw body>" with its secret, compare, check age.
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "HmacSHA256"));
-        String expected = "sha256=" + java.util.HexFormat.of()
-                .formatHex(mac.doFinal((timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(request.getHeader("X-Glasswarden-Signature")).isEqualTo(expected);
+        // What a receiver does with any Standard Webhooks verifier (spec/standard-webhooks.md, "Signature scheme",
+        // "Verifying signatures"), recomputed here independently: key = base64-decoded part after "whsec_", content
+        // "<webhook-id>.<webhook-timestamp>.<raw body>", signature "v1," + base64(HMAC-SHA256), timestamp fresh.
+        String id = request.getHeader("webhook-id");
+        String timestamp = request.getHeader("webhook-timestamp");
+        assertThat(secret).startsWith("whsec_");
+        assertThat(request.getHeader("webhook-signature")).isEqualTo(standardSignature(secret, id, timestamp, body));
         assertThat(Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant()).abs())
                 .isLessThan(Duration.ofMinutes(5));
+        assertThat(id).as("the outbox message id: the same on every retry").matches("[0-9a-f-]{36}");
+        assertThat(request.getHeader("X-Glasswarden-Signature")).as("former headers only for gws_ secrets").isNull();
         assertThat(request.getHeader("Content-Type")).startsWith("application/cloudevents+json");
-        assertThat(request.getHeader("X-Glasswarden-Delivery")).isNotBlank();
 
         JsonNode event = new ObjectMapper().readTree(body);
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
@@ -99,6 +99,16 @@ class WebhookDeliveryTest {
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).getBodyAsString()).as("the same event, byte for byte")
                 .isEqualTo(requests.get(0).getBodyAsString());
+    }
+
+    /** The Standard Webhooks v1 signature, computed as a receiver would, without Glasswarden's code. */
+    static String standardSignature(String whsecSecret, String id, String timestamp, String body) throws Exception {
+        byte[] key = java.util.Base64.getDecoder().decode(whsecSecret.substring("whsec_".length()));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        byte[] signature = mac
+                .doFinal((id + "." + timestamp + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "v1," + java.util.Base64.getEncoder().encodeToString(signature);
     }
 
     private String subscribe(String path, List<String> types) {

@@ -38,7 +38,7 @@ class WebhookResourceTest {
                 .header("Cache-Control", "no-store")
                 .body("url", equalTo("https://siem.contoso.com/glasswarden"))
                 .body("eventTypes", equalTo(List.of("io.glasswarden.drill.*")))
-                .body("secret", matchesPattern("gws_[A-Za-z0-9_-]{43}"));
+                .body("secret", matchesPattern("whsec_[A-Za-z0-9+/]{43}="));
         String id = created.path("id");
         String secret = created.path("secret");
         assertThat(created.header("Location")).endsWith(WEBHOOKS + "/" + id);

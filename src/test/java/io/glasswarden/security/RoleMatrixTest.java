@@ -82,6 +82,7 @@ class RoleMatrixTest {
             endpoint("POST", "/api/v1/webhooks", () -> Map.of("url", "https://hooks.example.test/matrix"), 201,
                     Roles.ADMIN),
             endpoint("GET", "/api/v1/webhooks/{webhookId}", null, 200, Roles.ADMIN),
+            endpoint("POST", "/api/v1/webhooks/{webhookId}/rotate-secret", null, 200, Roles.ADMIN),
             endpoint("DELETE", "/api/v1/webhooks/{webhookId}", null, 204, Roles.ADMIN));
 
     static final Map<String, Supplier<String>> PLACEHOLDERS = Map.of(
