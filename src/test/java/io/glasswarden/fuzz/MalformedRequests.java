@@ -36,12 +36,16 @@ final class MalformedRequests {
         String describe() {
             String text = body == null ? "" : new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
             return "#" + index + " " + operation.id() + " as " + role + " [" + mutation + "] " + method + " "
-                    + abbreviate(uri, 300) + " headers=" + headers.keySet() + " body(" + (body == null ? 0 : body.length)
+                    + abbreviate(uri, 300) + " headers=" + headers.keySet() + " body("
+                    + (body == null ? 0 : body.length)
                     + ")=" + text.replace("\u0000", "\\0").replace("\n", "\\n");
         }
     }
 
-    /** Valid values for path parameters by name (ids of fixtures), so that a request gets past the lookup. */
+    /**
+     * Valid values for path parameters (ids of fixtures) by the segment before them and their name, e.g.
+     * {@code tenants/tenantId} or {@code webhooks/id}, so that a request gets past the lookup.
+     */
     record Fixtures(Map<String, List<String>> pathValues) {
     }
 
@@ -61,7 +65,8 @@ final class MalformedRequests {
             () -> "2026-13-45T25:61:61Z", () -> "+294277-01-01T00:00:00Z", () -> "-999999999-01-01T00:00:00Z",
             () -> "+1000000000-12-31T23:59:59Z", () -> "0000-01-01T00:00:00Z", () -> "9999-12-31T23:59:59.999999999Z",
             () -> "1970-01-01T00:00:00Z", () -> "2026-02-30", () -> "0 0 0 30 2 ?", () -> "* * * * * ? 1999",
-            () -> "not-a-uuid", () -> "00000000-0000-0000-0000-000000000000", () -> "ZZZZZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZZZZZZZZZ",
+            () -> "not-a-uuid", () -> "00000000-0000-0000-0000-000000000000",
+            () -> "ZZZZZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZZZZZZZZZ",
             () -> "glasswarden.admin", () -> "@", () -> "a@b", () -> "NaN", () -> "-1", () -> "1e999");
 
     private static final List<String> EVIL_NUMBERS = List.of("-1", "0", "2147483647", "2147483648", "-2147483649",
@@ -108,7 +113,7 @@ final class MalformedRequests {
         String path = operation.path();
         for (Parameter p : operation.parameters()) {
             if (p.in().equals("path")) {
-                path = path.replace("{" + p.name() + "}", pathValue(p, mutations));
+                path = path.replace("{" + p.name() + "}", pathValue(operation, p, mutations));
             }
         }
         StringBuilder query = new StringBuilder();
@@ -122,8 +127,9 @@ final class MalformedRequests {
             }
         }
         if (chance(0.05)) {
-            query.append(query.isEmpty() ? '?' : '&').append(pick(List.of("unknown=1", "page=1&page=2", "%zz=1",
-                    "a=%", "size=%00", "=", "&&&", "x=" + "y".repeat(2000))));
+            query.append(query.isEmpty() ? '?' : '&')
+                    .append(pick(List.of("unknown=1", "page=1&page=2", "%zz=1",
+                            "a=%", "size=%00", "=", "&&&", "x=" + "y".repeat(2000))));
             mutations.add("extra-query");
         }
 
@@ -152,8 +158,14 @@ final class MalformedRequests {
 
     // ---------------------------------------------------------------------------------------------------- path/query
 
-    private String pathValue(Parameter p, List<String> mutations) {
-        List<String> valid = fixtures.pathValues().get(p.name());
+    /** "tenants" for {tenantId} in /api/v1/tenants/{tenantId}: path parameters are named by what precedes them. */
+    static String segmentBefore(String path, String name) {
+        String before = path.substring(0, path.indexOf("{" + name + "}") - 1);
+        return before.substring(before.lastIndexOf('/') + 1);
+    }
+
+    private String pathValue(Operation operation, Parameter p, List<String> mutations) {
+        List<String> valid = fixtures.pathValues().get(segmentBefore(operation.path(), p.name()) + "/" + p.name());
         if (valid != null && !valid.isEmpty() && chance(0.75)) {
             String value = pick(valid);
             if (chance(0.05)) {
@@ -163,13 +175,13 @@ final class MalformedRequests {
             return value;
         }
         mutations.add("path-id");
-        return chance(0.3) ? UUID.nameUUIDFromBytes(longBytes()).toString() : pick(PATH_VALUES);
+        return chance(0.3) ? UUID.nameUUIDFromBytes(longBytes()).toString() : encodeKeepingEscapes(pick(PATH_VALUES));
     }
 
     private String queryValue(Parameter p, List<String> mutations) {
         if (p.name().equals("page") || p.name().equals("size")) {
             mutations.add("page");
-            return chance(0.2) ? String.valueOf(random.nextInt(3)) : pick(PAGE_VALUES);
+            return chance(0.2) ? String.valueOf(random.nextInt(3)) : encodeKeepingEscapes(pick(PAGE_VALUES));
         }
         JsonNode schema = api.resolve(p.schema());
         if (chance(0.5) && schema.has("enum")) {
@@ -249,7 +261,8 @@ final class MalformedRequests {
         } else if (kind < 30) {
             mutations.add("huge-array");
             ArrayNode array = object.putArray(name);
-            JsonNode element = chance(0.5) ? NODES.numberNode(1) : NODES.textNode(pick(EVIL_STRINGS).get());
+            String text = pick(EVIL_STRINGS).get();
+            JsonNode element = chance(0.5) || text.length() > 40 ? NODES.numberNode(1) : NODES.textNode(text);
             int size = 1000 + random.nextInt(20_000);
             for (int k = 0; k < size && k * 10 < 900_000; k++) {
                 array.add(element);
@@ -262,7 +275,7 @@ final class MalformedRequests {
             object.put(name, pick(EVIL_STRINGS).get());
         } else if (kind < 70) {
             mutations.add("evil-number");
-            object.set(name, JSON.readTreeUnchecked(pick(EVIL_NUMBERS)));
+            object.set(name, number(pick(EVIL_NUMBERS)));
         } else {
             mutations.add("wrong-type");
             object.set(name, evilValue());
@@ -276,7 +289,7 @@ final class MalformedRequests {
             case 2 -> NODES.arrayNode().add(NODES.textNode("\u0000")).add(NODES.nullNode());
             case 3 -> NODES.objectNode().put("x", "\uD800");
             case 4 -> NODES.nullNode();
-            case 5 -> JSON.readTreeUnchecked(pick(EVIL_NUMBERS));
+            case 5 -> number(pick(EVIL_NUMBERS));
             default -> nested(5);
         };
     }
@@ -370,6 +383,14 @@ final class MalformedRequests {
 
     // ------------------------------------------------------------------------------------------------------- helpers
 
+    private static JsonNode number(String literal) {
+        try {
+            return JSON.readTree(literal);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private byte[] write(JsonNode node) {
         try {
             return JSON.writeValueAsBytes(node);
@@ -412,10 +433,24 @@ final class MalformedRequests {
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
                 encoded.append((char) c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             }
         }
+        return encoded.toString();
+    }
+
+    /**
+     * Percent-encodes what a request line cannot carry (spaces, non-ASCII) but keeps the value's own escapes, valid or
+     * malformed ({@code %00}, {@code %zz}): those are what the server must cope with.
+     */
+    static String encodeKeepingEscapes(String value) {
+        StringBuilder encoded = new StringBuilder();
+        value.codePoints()
+                .forEach(c -> encoded.append(c == '%' || c == '+'
+                        ? String.valueOf((char) c)
+                        : encode(new String(Character.toChars(c)))));
         return encoded.toString();
     }
 

@@ -107,9 +107,15 @@ class UnrepresentableInputTest {
 
     @Test
     void nulCharacterInAPathOrQueryParameterIsRefused() {
-        validationProblem(ApiKeys.as(Roles.AUDITOR).get("/api/v1/tenants/%00"), "path");
-        validationProblem(ApiKeys.as(Roles.AUDITOR).get("/api/v1/ledger/entries?tenantId=%00"), "tenantId");
-        validationProblem(ApiKeys.as(Roles.AUDITOR).get("/api/v1/evaluations/a%00b"), "path");
+        // sent as written: RestAssured would encode the % again
+        validationProblem(ApiKeys.as(Roles.AUDITOR).urlEncodingEnabled(false).get("/api/v1/tenants/%00"), "path");
+        validationProblem(ApiKeys.as(Roles.AUDITOR)
+                .urlEncodingEnabled(false)
+                .get(
+                        "/api/v1/ledger/entries?tenantId=%00"),
+                "tenantId");
+        validationProblem(ApiKeys.as(Roles.AUDITOR).urlEncodingEnabled(false).get("/api/v1/evaluations/a%00b"),
+                "path");
     }
 
     @Test
