@@ -68,6 +68,7 @@ class ApiFuzzTest {
 
     static final long DEFAULT_SEED = 20_261_203L;
     static final int DEFAULT_REQUESTS = 20_000;
+    static final long DEFAULT_MAX_SECONDS = 170;
     /** Requests in flight at once; the rows are counted between batches, when nothing is in flight. */
     static final int BATCH = 8;
     static final String CUSTODIAN = "fuzz-custodian@contoso.com";
@@ -109,6 +110,8 @@ class ApiFuzzTest {
     void malformedRequestsNeverFailTheServiceNorStoreAnything() throws Exception {
         long seed = Long.getLong("glasswarden.fuzz.seed", DEFAULT_SEED);
         int total = Integer.getInteger("glasswarden.fuzz.requests", DEFAULT_REQUESTS);
+        // a bound on the wall time, so that a slow machine or a slower service fails here instead of stalling the build
+        Duration budget = Duration.ofSeconds(Long.getLong("glasswarden.fuzz.max-seconds", DEFAULT_MAX_SECONDS));
         System.out.printf("API fuzzing: seed %d, %d requests (replay with -Dglasswarden.fuzz.seed=%d)%n", seed, total,
                 seed);
 
@@ -138,7 +141,7 @@ class ApiFuzzTest {
         long[] rows = countRows();
         int checkedBatches = 0;
         try {
-            for (int sent = 0; sent < total; sent += BATCH) {
+            for (int sent = 0; sent < total && System.nanoTime() - started < budget.toNanos(); sent += BATCH) {
                 List<Request> batch = new ArrayList<>();
                 for (int i = sent; i < Math.min(total, sent + BATCH); i++) {
                     batch.add(generator.next(operations.get(i % operations.size())));
@@ -183,7 +186,8 @@ class ApiFuzzTest {
                 .statusCode(200)
                 .body("valid",
                         org.hamcrest.Matchers.equalTo(true));
-        assertThat(report.total).isEqualTo(total);
+        assertThat(report.total).as("requests sent within the budget of %d s (-Dglasswarden.fuzz.max-seconds)", budget
+                .toSeconds()).isEqualTo(total);
         assertThat(report.byOperation.keySet()).as("every operation was called")
                 .hasSize(Math.min(total, operations
                         .size()));
