@@ -1,13 +1,15 @@
 package io.glasswarden.attestations;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.PATCH;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -66,11 +69,19 @@ public class AttestationFormResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Submit the attestation form (single use)")
-    public Response submit(@PathParam("token") String token, @FormParam("csrf") String csrf,
-            @FormParam("kind") String kind, @FormParam("statement") String statement,
-            @FormParam("keysSighted") List<String> keysSighted) {
+    public Response submit(@PathParam("token") String token, String body) {
+        Map<String, List<String>> fields;
         try {
-            AttestationView recorded = links.submit(token, csrf, kind, statement, keysSighted);
+            // decoded here, not by @FormParam: a malformed percent-escape must be a 400, not an error logged with the
+            // request path (which holds the token, a credential)
+            fields = new QueryStringDecoder(body == null ? "" : body, StandardCharsets.UTF_8, false, 1024, true)
+                    .parameters();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("malformed form encoding");
+        }
+        try {
+            AttestationView recorded = links.submit(token, first(fields, "csrf"), first(fields, "kind"), first(fields,
+                    "statement"), fields.get("keysSighted"));
             return page(201, message.data("title", "Thank you: attestation recorded")
                     .data("text", "Your " + recorded.kind().name().toLowerCase(java.util.Locale.ROOT)
                             + " attestation was recorded at " + recorded.attestedAt() + " as " + recorded.attestedBy()
@@ -111,6 +122,11 @@ public class AttestationFormResource {
     private static NotAllowedException notAllowed() {
         return new NotAllowedException(
                 Response.status(Response.Status.METHOD_NOT_ALLOWED).allow("GET", "POST").build());
+    }
+
+    private static String first(Map<String, List<String>> fields, String name) {
+        List<String> values = fields.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** Answered here rather than by the problem mapper, which would log the path: the token is a credential. */

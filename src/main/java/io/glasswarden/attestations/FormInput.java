@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.glasswarden.core.StorableInput;
 import io.glasswarden.readiness.InventoryFacts.AttestationKind;
 
 /** Checks what a custodian typed into the attestation form; errors are shown on the form again. */
@@ -39,6 +40,8 @@ final class FormInput {
             errors.add("Write a statement.");
         } else if (statement.length() > 4000) {
             errors.add("The statement is longer than 4000 characters.");
+        } else if (StorableInput.textProblem(statement) != null) {
+            errors.add("The statement contains a character that cannot be stored (NUL); remove it.");
         }
         List<String> keys = keysSighted == null ? List.of() : keysSighted;
         if (keys.stream().anyMatch(k -> !accountKeys.contains(k))) {

@@ -37,6 +37,8 @@ public class MergePatcher {
             merged = json.treeToValue(JsonMergePatch.apply(json.valueToTree(current), patch), type);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException(JsonPaths.of(e.getPath()), "unknown or read-only property");
+        } catch (StorableInput.Refused e) {
+            throw new InvalidInputException(JsonPaths.of(e.getPath()), e.problem());
         } catch (JsonMappingException e) {
             throw new InvalidInputException(JsonPaths.of(e.getPath()), "wrong type or format");
         } catch (JsonProcessingException e) {

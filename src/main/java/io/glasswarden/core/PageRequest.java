@@ -3,7 +3,10 @@ package io.glasswarden.core;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A validated page request: {@code page} ≥ 0 and {@code size} 1–100 (api.md). */
+/**
+ * A validated page request: {@code page} ≥ 0 and {@code size} 1–100 (api.md), and a page whose offset
+ * ({@code page × size}) fits the database queries (below 2^31).
+ */
 public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
@@ -22,11 +25,19 @@ public record PageRequest(int page, int size) {
         }
         if (s < 1 || s > MAX_SIZE) {
             errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE));
+        } else if (p > maxPage(s)) {
+            // page × size is the offset of the query: it must fit in an int (Panache, Hibernate) to mean anything
+            errors.add(new FieldError("page", "must be at most " + maxPage(s) + " with size " + s));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new PageRequest(p, s);
+    }
+
+    /** The largest page whose first item's offset (page × size) is still a valid int. */
+    static int maxPage(int size) {
+        return Integer.MAX_VALUE / size;
     }
 
     private static int parse(String raw, int fallback, String field, List<FieldError> errors) {

@@ -29,6 +29,7 @@ import io.glasswarden.core.LogSafe;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.core.ServiceUnavailableException;
 import io.glasswarden.core.StaleVersionException;
+import io.glasswarden.core.StorableInput;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -84,6 +85,13 @@ public class ProblemMapper {
                 ? errors.get(0).field() + ": "
                         + errors.get(0).message()
                 : errors.size() + " fields are invalid.", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unstorable(StorableInput.Refused e, UriInfo uri) {
+        String field = JsonPaths.of(e.getPath());
+        return respond(ProblemType.VALIDATION, field + ": " + e.problem() + ".", uri,
+                List.of(new FieldError(field, e.problem())));
     }
 
     @ServerExceptionMapper
@@ -147,9 +155,14 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        Log.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : LogSafe.quote(uri.getPath()));
+        Log.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : LogSafe.quote(loggable(uri.getPath())));
         return respond(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote error id " + errorId
                 + " to your operator.", uri, null);
+    }
+
+    /** The path as it may be logged: an attestation link's token is a credential and never appears in a log. */
+    static String loggable(String path) {
+        return path != null && path.startsWith("/attest/") ? "/attest/{token}" : path;
     }
 
     static Response respond(ProblemType type, String detail, UriInfo uri, List<FieldError> errors) {

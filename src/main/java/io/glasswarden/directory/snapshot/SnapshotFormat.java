@@ -22,6 +22,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.glasswarden.core.FieldError;
 import io.glasswarden.core.InvalidInputException;
 import io.glasswarden.core.JsonPaths;
+import io.glasswarden.core.StorableInput;
 import io.glasswarden.directory.MethodKind;
 
 /**
@@ -50,6 +51,8 @@ public final class SnapshotFormat {
                     + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException(field(e), "unknown property");
+        } catch (StorableInput.Refused e) {
+            throw new InvalidInputException(field(e), e.problem());
         } catch (JsonMappingException e) {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
                 throw new InvalidInputException(field(e), "has a duplicate property: "
@@ -120,8 +123,12 @@ public final class SnapshotFormat {
                 throw JsonMappingException.from(parser, "unknown method kind " + text);
             }
         });
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .registerModule(kinds)
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(kinds);
+        if (strict) {
+            // uploads are stored in PostgreSQL: refuse NUL characters and unstorable dates, naming the field
+            mapper.registerModule(StorableInput.module());
+        }
+        return mapper
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, strict)
