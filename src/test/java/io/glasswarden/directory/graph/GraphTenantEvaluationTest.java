@@ -34,6 +34,12 @@ class GraphTenantEvaluationTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(LiveGraphResource.class));
         }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // small, so that EvaluationConcurrencyTest can show the bound with three tenants
+            return Map.of("glasswarden.evaluations.concurrency", "2");
+        }
     }
 
     @Test
@@ -124,7 +130,7 @@ class GraphTenantEvaluationTest {
         }
     }
 
-    private static String newLiveTenantWithAccount() {
+    static String newLiveTenantWithAccount() {
         String tenantId = UUID.randomUUID().toString();
         ApiKeys.as(Roles.OPERATOR)
                 .contentType(ContentType.JSON)
