@@ -5,17 +5,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -35,6 +36,8 @@ class EvaluationMetrics {
     private final Map<List<String>, AtomicLong> accounts = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastCompleted = new ConcurrentHashMap<>();
     private final AtomicLong queued = new AtomicLong();
+    private final AtomicBoolean stale = new AtomicBoolean();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private final Timer duration;
 
     EvaluationMetrics(MeterRegistry registry, EntityManager entityManager) {
@@ -70,10 +73,31 @@ class EvaluationMetrics {
         counter(tenantId, "failed").increment();
     }
 
+    /**
+     * Refreshes the gauges after a run. With evaluations running in parallel, runs ending together share one refresh
+     * at a time (two interleaved refreshes could leave a gauge at the zero one of them reset it to): a run ending
+     * while a refresh is under way marks the gauges stale and that refresh goes round once more.
+     */
+    void refreshAfterRun() {
+        stale.set(true);
+        while (stale.get() && refreshing.compareAndSet(false, true)) {
+            try {
+                while (stale.getAndSet(false)) {
+                    QuarkusTransaction.requiringNew().run(this::load);
+                }
+            } finally {
+                refreshing.set(false);
+            }
+        }
+    }
+
     /** Reloads the account gauges and last-completed times of every tenant from the database. */
     @Scheduled(every = "60s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, executeWith = Scheduled.SIMPLE)
-    @Transactional
     void refresh() {
+        refreshAfterRun();
+    }
+
+    private void load() {
         queued.set(((Number) entityManager
                 .createNativeQuery("select count(*) from evaluations where status = 'QUEUED'")
                 .getSingleResult()).longValue());
