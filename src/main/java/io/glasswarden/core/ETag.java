@@ -26,4 +26,22 @@ public final class ETag {
             throw new StaleVersionException(current);
         }
     }
+
+    /**
+     * Whether {@code ifNoneMatch} names the representation tagged {@code tag} (or is {@code *}), so that a GET answers
+     * 304 Not Modified. Weak comparison, as RFC 9110 section 13.1.2 requires for {@code If-None-Match}.
+     */
+    public static boolean noneMatchFails(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        if (ifNoneMatch.trim().equals("*")) {
+            return true;
+        }
+        String opaque = tag.startsWith("W/") ? tag.substring(2) : tag;
+        return Arrays.stream(ifNoneMatch.split(","))
+                .map(String::trim)
+                .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(opaque::equals);
+    }
 }

@@ -69,4 +69,17 @@ public interface GraphConfig {
     /** Window of the sign-in log pacing. */
     @WithDefault("10s")
     Duration signInWindow();
+
+    /**
+     * Graph requests (batch items and pages, each counted) this instance sends per {@link #appWindow()}, shared by
+     * all its tenants: Graph limits the app across all tenants (130,000 requests/10 s; 150,000 resource units/20 s for
+     * identity reads). The default leaves room for two instances of one app registration at 2 resource units per
+     * request; with more instances use 30,000 / instances (docs/evaluations.md).
+     */
+    @WithDefault("15000")
+    int appRequestsPerWindow();
+
+    /** Window of the app-wide budget. */
+    @WithDefault("10s")
+    Duration appWindow();
 }

@@ -1,6 +1,7 @@
 package io.glasswarden.directory.graph;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +45,8 @@ public class GraphDirectory implements Directory {
     public GraphDirectory(GraphConfig config, Instance<MeterRegistry> registry, Instance<Clock> clock) {
         this(GraphSettings.from(config, System::getenv),
                 registry.isResolvable() ? registry.get() : new SimpleMeterRegistry(),
-                clock.isResolvable() ? clock.get() : Clock.systemUTC(), Sleeper.SYSTEM, null);
+                clock.isResolvable() ? clock.get() : Clock.systemUTC(), Sleeper.SYSTEM, null,
+                config.appRequestsPerWindow(), config.appWindow());
     }
 
     /**
@@ -53,6 +55,13 @@ public class GraphDirectory implements Directory {
      */
     public GraphDirectory(GraphSettings settings, MeterRegistry registry, Clock clock, Sleeper sleeper,
             SSLSocketFactory sslSocketFactory) {
+        this(settings, registry, clock, sleeper, sslSocketFactory, AppRequestBudget.DEFAULT_PERMITS,
+                AppRequestBudget.DEFAULT_WINDOW);
+    }
+
+    /** As above, with the app-wide request budget shared by all tenants ({@code appRequests} per {@code appWindow}). */
+    public GraphDirectory(GraphSettings settings, MeterRegistry registry, Clock clock, Sleeper sleeper,
+            SSLSocketFactory sslSocketFactory, int appRequests, Duration appWindow) {
         this.settings = settings;
         if (!settings.isConfigured()) {
             Log.info("Microsoft Graph is not configured (no client id or credential): live tenants cannot be read");
@@ -65,7 +74,8 @@ public class GraphDirectory implements Directory {
         GraphClients clients = new GraphClients(settings, tokens);
         this.probe = new ConnectionProbe(settings, tokens, clients, new GraphTransport(metrics));
         RequestPacer pacer = new RequestPacer(clock, sleeper, settings.conditionalAccessInterval(),
-                settings.signInRequestsPerWindow(), settings.signInWindow());
+                settings.signInRequestsPerWindow(), settings.signInWindow(),
+                new AppRequestBudget(clock, sleeper, appRequests, appWindow));
         RetryPolicy retry = new RetryPolicy(clock, sleeper, settings.retryBudget(), settings.initialBackoff(),
                 settings.maxBackoff());
         this.reader = new GraphReader(clients, new BatchExecutor(new GraphTransport(metrics), pacer, retry, metrics),

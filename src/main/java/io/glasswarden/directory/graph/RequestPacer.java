@@ -29,8 +29,17 @@ final class RequestPacer {
     private final int signInPermits;
     private final Duration signInWindow;
     private final Map<String, Deque<Instant>> windows = new ConcurrentHashMap<>();
+    private final AppRequestBudget appBudget;
 
     RequestPacer(Clock clock, Sleeper sleeper, Duration caInterval, int signInPermits, Duration signInWindow) {
+        this(clock, sleeper, caInterval, signInPermits, signInWindow, new AppRequestBudget(clock, sleeper,
+                AppRequestBudget.DEFAULT_PERMITS, AppRequestBudget.DEFAULT_WINDOW));
+    }
+
+    /** {@code appBudget} is shared by every tenant of the instance (Graph's per-app limits). */
+    RequestPacer(Clock clock, Sleeper sleeper, Duration caInterval, int signInPermits, Duration signInWindow,
+            AppRequestBudget appBudget) {
+        this.appBudget = appBudget;
         this.clock = clock;
         this.sleeper = sleeper;
         this.caInterval = caInterval;
@@ -47,11 +56,21 @@ final class RequestPacer {
         };
     }
 
-    /** Waits until {@code permits} requests of the bucket may be sent for the tenant, and takes them. */
+    /**
+     * Waits until {@code permits} requests of the bucket may be sent for the tenant, and takes them; then takes them
+     * from the app-wide budget too (every bucket counts there).
+     */
     void acquire(String tenantId, Bucket bucket, int permits) {
-        if (bucket == Bucket.DEFAULT || permits <= 0) {
+        if (permits <= 0) {
             return;
         }
+        if (bucket != Bucket.DEFAULT) {
+            acquireForTenant(tenantId, bucket, permits);
+        }
+        appBudget.acquire(permits);
+    }
+
+    private void acquireForTenant(String tenantId, Bucket bucket, int permits) {
         int limit = capacity(bucket);
         Duration period = bucket == Bucket.CONDITIONAL_ACCESS ? caInterval : signInWindow;
         Deque<Instant> window = windows.computeIfAbsent(tenantId + "/" + bucket, k -> new ArrayDeque<>());

@@ -68,6 +68,26 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
                 .executeUpdate();
     }
 
+    /** The id of the tenant's latest completed evaluation, without loading its results. */
+    Optional<UUID> latestCompletedId(Tenant tenant) {
+        return getEntityManager().createQuery("select e.id from Evaluation e where e.tenant = ?1 and e.status = ?2"
+                + " order by e.completedAt desc", UUID.class)
+                .setParameter(1, tenant)
+                .setParameter(2, EvaluationStatus.COMPLETED)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The status of an evaluation, without loading its results. */
+    Optional<EvaluationStatus> statusOf(UUID id) {
+        return getEntityManager().createQuery("select e.status from Evaluation e where e.id = ?1",
+                EvaluationStatus.class)
+                .setParameter(1, id)
+                .getResultStream()
+                .findFirst();
+    }
+
     Optional<Evaluation> latestCompleted(Tenant tenant) {
         return find("tenant = ?1 and status = ?2", Sort.descending("completedAt"), tenant, EvaluationStatus.COMPLETED)
                 .firstResultOptional();

@@ -1,15 +1,25 @@
 package io.glasswarden.readiness.evaluation;
 
+import java.util.Optional;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.glasswarden.core.ETag;
 import io.glasswarden.security.Roles;
 
 /** {@code /api/v1/evaluations}: follow an evaluation and read its results. */
@@ -35,8 +45,16 @@ public class EvaluationResource {
     @GET
     @Path("{id}/results")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Get the full results of a completed evaluation")
-    public EvaluationResults results(@PathParam("id") String id) {
-        return service.results(id);
+    @Operation(summary = "Get the full results of a completed evaluation (ETag; If-None-Match answers 304)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EvaluationResults.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
+    public Response results(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Optional<String> tag = service.resultsTag(id, "json");
+        if (tag.isPresent() && ETag.noneMatchFails(ifNoneMatch, tag.get())) {
+            return ReadinessResource.notModified(tag.get());
+        }
+        EvaluationResults results = service.results(id);
+        // the tag is read again: the evaluation may have completed between the two reads
+        return Response.ok(results).tag(EntityTag.valueOf(service.resultsTag(id, "json").orElseThrow())).build();
     }
 }

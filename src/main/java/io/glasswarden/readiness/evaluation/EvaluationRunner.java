@@ -87,7 +87,7 @@ class EvaluationRunner {
                     errorId);
             fail(plan, "The evaluation failed unexpectedly; quote error id " + errorId + " to your operator.");
         } finally {
-            metrics.refresh();
+            metrics.refreshAfterRun();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.glasswarden.readiness.evaluation;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,6 +93,35 @@ public class EvaluationService {
         Evaluation evaluation = evaluations.latestCompleted(tenant)
                 .orElseThrow(() -> new ResourceNotFoundException("completed evaluation for tenant", tenantId));
         return EvaluationResults.of(evaluation, evaluations.accountsOf(evaluation.id()));
+    }
+
+    /**
+     * The entity tag of a completed evaluation's results, or empty while it is not completed (or unknown): results
+     * never change once stored, so the evaluation id is their version. {@code kind} tells representations apart.
+     */
+    @Transactional
+    public Optional<String> resultsTag(String id, String kind) {
+        UUID uuid = ResourceId.parse(id, "evaluation");
+        return evaluations.statusOf(uuid).filter(s -> s == EvaluationStatus.COMPLETED).map(s -> tag(uuid, kind));
+    }
+
+    /** The entity tag of the tenant's latest results (its latest completed evaluation); 404 before the first one. */
+    @Transactional
+    public String latestTag(String tenantId, String kind) {
+        Tenant tenant = tenants.require(tenantId);
+        return evaluations.latestCompletedId(tenant)
+                .map(id -> tag(id, kind))
+                .orElseThrow(() -> new ResourceNotFoundException("completed evaluation for tenant", tenantId));
+    }
+
+    /** The results behind a tag of {@link #latestTag}, so that tag and body always belong together. */
+    @Transactional
+    public EvaluationResults resultsOfTag(String tag) {
+        return results(tag.substring(1, tag.indexOf('.')));
+    }
+
+    private static String tag(UUID id, String kind) {
+        return "\"" + id + "." + kind + "\"";
     }
 
     /** An account's readiness over its evaluations, newest first (custodians: their own accounts only). */

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +23,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Runs queued evaluations, off the request threads. Several instances may share the database: each claims the oldest
- * QUEUED row with {@code FOR UPDATE SKIP LOCKED}; an evaluation left RUNNING longer than
- * {@code glasswarden.evaluations.running-timeout} (its instance stopped) is queued again once, then failed.
+ * Runs queued evaluations, off the request threads, up to {@code glasswarden.evaluations.concurrency} at a time (each
+ * of a different tenant: a tenant has at most one queued or running evaluation). Several instances may share the
+ * database: each claims the oldest QUEUED row with {@code FOR UPDATE SKIP LOCKED}; an evaluation left RUNNING longer
+ * than {@code glasswarden.evaluations.running-timeout} (its instance stopped) is queued again once, then failed. A
+ * running evaluation holds no database connection while it reads Graph ({@link EvaluationRunner}).
  */
 @ApplicationScoped
 class EvaluationWorker {
@@ -31,34 +36,51 @@ class EvaluationWorker {
 
     private final EvaluationRepository evaluations;
     private final EvaluationRunner runner;
+    private final EvaluationMetrics metrics;
     private final Clock clock;
     private final Duration runningTimeout;
     private final String instance = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("glasswarden") + "/"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicBoolean draining = new AtomicBoolean();
-    // A plain thread of our own: a context-propagating executor would carry the finished request transaction along.
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "glasswarden-evaluations");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One permit per evaluation this instance may run at once; taken before a claim, given back when it ends. */
+    private final Semaphore slots;
+    // Plain threads of our own: a context-propagating executor would carry the finished request transaction along.
+    private final ExecutorService runners;
+    /** Claims on behalf of requests, so that a request thread never waits for a claim. */
+    private final ExecutorService dispatcher = Executors
+            .newSingleThreadExecutor(daemon("glasswarden-evaluation-claims"));
 
-    EvaluationWorker(EvaluationRepository evaluations, EvaluationRunner runner, Clock clock,
-            @ConfigProperty(name = "glasswarden.evaluations.running-timeout") Duration runningTimeout) {
+    EvaluationWorker(EvaluationRepository evaluations, EvaluationRunner runner, EvaluationMetrics metrics, Clock clock,
+            @ConfigProperty(name = "glasswarden.evaluations.running-timeout") Duration runningTimeout,
+            @ConfigProperty(name = "glasswarden.evaluations.concurrency", defaultValue = "32") int concurrency) {
         this.evaluations = evaluations;
         this.runner = runner;
+        this.metrics = metrics;
         this.clock = clock;
         this.runningTimeout = runningTimeout;
+        int bound = Math.max(1, concurrency);
+        this.slots = new Semaphore(bound);
+        this.runners = Executors.newFixedThreadPool(bound, daemon("glasswarden-evaluations"));
+        metrics.running(() -> bound - slots.availablePermits());
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Starts the queued work as soon as a request committed, instead of waiting for the next poll. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) EvaluationQueued queued) {
-        executor.execute(this::drain);
+        dispatcher.execute(this::drain);
     }
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        dispatcher.shutdownNow();
+        runners.shutdownNow();
     }
 
     @Scheduled(identity = "evaluation-worker", every = "${glasswarden.evaluations.poll-interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, executeWith = Scheduled.SIMPLE)
@@ -67,21 +89,45 @@ class EvaluationWorker {
         drain();
     }
 
-    /** Runs queued evaluations one after another until none is left; one drain at a time per instance. */
+    /**
+     * Claims queued evaluations while a slot is free and hands each to a runner thread; a runner that finishes drains
+     * again. Safe to call from several threads at once: the slots bound the runs, the row locks the claims.
+     */
     void drain() {
-        if (!draining.compareAndSet(false, true)) {
-            return;
-        }
-        try {
+        while (slots.tryAcquire()) {
             Optional<UUID> next;
-            while ((next = claim()).isPresent()) {
-                runner.run(next.get());
+            try {
+                next = claim();
+            } catch (RuntimeException e) {
+                slots.release();
+                Log.error("Evaluation worker could not claim from the queue", e);
+                return;
             }
-        } catch (RuntimeException e) {
-            Log.error("Evaluation worker stopped draining the queue", e);
-        } finally {
-            draining.set(false);
+            if (next.isEmpty()) {
+                slots.release();
+                return;
+            }
+            UUID id = next.get();
+            try {
+                runners.execute(() -> run(id));
+            } catch (RejectedExecutionException stopping) {
+                slots.release();
+                return;
+            }
         }
+    }
+
+    private void run(UUID id) {
+        long started = System.nanoTime();
+        try {
+            runner.run(id);
+        } catch (RuntimeException e) {
+            Log.error("Evaluation " + id + " ended with an error", e);
+        } finally {
+            metrics.ran(Duration.ofNanos(System.nanoTime() - started));
+            slots.release();
+        }
+        drain();
     }
 
     private Optional<UUID> claim() {

@@ -43,6 +43,9 @@ final class FakeGraph implements AutoCloseable {
 
     final WireMockServer server;
     final List<Step> steps = new CopyOnWriteArrayList<>();
+    /** Runs on the server thread before each {@code $batch} is answered; tests hold batches there (latches). */
+    volatile Runnable beforeBatch = () -> {
+    };
     private final Supplier<Instant> clock;
 
     FakeGraph(Supplier<Instant> clock) {
@@ -94,6 +97,7 @@ final class FakeGraph implements AutoCloseable {
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
+            beforeBatch.run();
             try {
                 JsonNode request = JSON.readTree(event.getRequest().getBodyAsString());
                 if (request.path("requests").size() > 20) {

@@ -174,6 +174,14 @@ class GraphCloudTest {
             public Duration signInWindow() {
                 return Duration.ofSeconds(10);
             }
+
+            public int appRequestsPerWindow() {
+                return 15_000;
+            }
+
+            public Duration appWindow() {
+                return Duration.ofSeconds(10);
+            }
         };
     }
 }

@@ -34,6 +34,12 @@ class GraphTenantEvaluationTest {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(LiveGraphResource.class));
         }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // small, so that EvaluationConcurrencyTest can show the bound with three tenants
+            return Map.of("glasswarden.evaluations.concurrency", "2");
+        }
     }
 
     @Test

@@ -1,0 +1,389 @@
+package io.glasswarden.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.glasswarden.directory.graph.GraphSimulator;
+import io.glasswarden.testing.PackagedService;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Fleet evaluation time against the Graph throttling simulator: the packaged service on one PostgreSQL, tenants of 5
+ * accounts, all evaluations requested at once; compared in the same run with one tenant alone, the theoretical floor
+ * of the simulator, a naive sequential client (what a PowerShell script does: one request per endpoint per user, no
+ * batching, no concurrency) and two instances sharing the database. Reports; asserts nothing about time. Run by
+ * {@code ./mvnw -B -Pbenchmark verify} ({@code -Dit.test=FleetBenchmark} alone; {@code -Dfleet.tenants=20,300}
+ * chooses the fleet sizes), writes docs/benchmarks/fleet.md.
+ */
+class FleetBenchmark {
+
+    private static final int ACCOUNTS = 5;
+    private static final int NAIVE_SAMPLE = 5;
+    private static final GraphSimulator.Latency LATENCY = new GraphSimulator.Latency(Duration.ofMillis(150), 0.3);
+    private static final GraphSimulator.Limits LIMITS = GraphSimulator.Limits.documented();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    record Row(String what, int tenants, int instances, Duration wall, Duration floor, Duration single,
+            long items, long httpRequests, long throttled, long earlyRetries, int failed) {
+    }
+
+    @Test
+    void measureFleet() throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : System.getProperty("fleet.tenants", "20,300").split(",")) {
+            sizes.add(Integer.parseInt(size.trim()));
+        }
+        int largest = sizes.stream().max(Integer::compare).orElseThrow();
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        List<Row> rows = new ArrayList<>();
+        long rssAfterFleet;
+        Row naive;
+        try (GraphSimulator graph = GraphSimulator.start(LIMITS, LATENCY, 42);
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "200")
+                        .start()) {
+            String jdbc = postgres.getJdbcUrl("postgres", "postgres");
+            try (PackagedService first = launch(graph, jdbc, "a")) {
+                first.awaitReady(Instant.now(), Duration.ofMinutes(5));
+                List<String> tenants = createTenants(first, largest + 1);
+                String alone = tenants.get(0);
+                Row single = run(List.of(first), graph, jdbc, "one tenant alone", List.of(alone), null);
+                rows.add(single);
+                for (int size : sizes) {
+                    rows.add(run(List.of(first), graph, jdbc, "fleet, all requested at once",
+                            tenants.subList(1, size + 1), single.wall()));
+                    write(rows, null, loadBefore, "(run incomplete)", first.residentMemoryMib());
+                }
+                rssAfterFleet = first.residentMemoryMib();
+                try (PackagedService second = launch(graph, jdbc, "b")) {
+                    second.awaitReady(Instant.now(), Duration.ofMinutes(5));
+                    // requests alternate between the instances, as behind a load balancer
+                    rows.add(run(List.of(first, second), graph, jdbc, "fleet, 2 instances on one PostgreSQL",
+                            tenants.subList(1, largest + 1), single.wall()));
+                }
+            }
+            naive = naive(graph, NAIVE_SAMPLE);
+        }
+        String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+        write(rows, naive, loadBefore, loadAfter, rssAfterFleet);
+    }
+
+    private PackagedService launch(GraphSimulator graph, String jdbc, String name) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("GLASSWARDEN_SCHEDULE_ENABLED", "false");
+        env.put("GLASSWARDEN_GRAPH_CLIENT_ID", "00000000-0000-4000-8000-0000000000aa");
+        env.put("GLASSWARDEN_GRAPH_CLIENT_SECRET", "benchmark-only-client-secret");
+        env.put("GLASSWARDEN_GRAPH_AUTHORITY_HOST", graph.authorityHost());
+        env.put("GLASSWARDEN_GRAPH_ENDPOINT", graph.graphRoot());
+        env.put("QUARKUS_LOG_CATEGORY__IO_GLASSWARDEN__LEVEL", "WARN");
+        env.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + graph.trustStore()
+                + " -Djavax.net.ssl.trustStorePassword=" + GraphSimulator.trustStorePassword()
+                + " -Djavax.net.ssl.trustStoreType=PKCS12");
+        return PackagedService.launch(work.resolve("data-" + name), env);
+    }
+
+    private static List<String> createTenants(PackagedService service, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> created = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                created.add(pool.submit(() -> createTenant(service, n)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : created) {
+                ids.add(f.get());
+            }
+            return ids;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String createTenant(PackagedService service, int n) throws Exception {
+        String tenantId = UUID.randomUUID().toString();
+        post(service, "/api/v1/tenants", Map.of("tenantId", tenantId, "displayName", "Fleet " + n, "directory",
+                "graph"), 201);
+        for (int a = 0; a < ACCOUNTS; a++) {
+            post(service, "/api/v1/tenants/" + tenantId + "/accounts", Map.of("objectId", UUID.randomUUID()
+                    .toString(), "custodians",
+                    List.of(Map.of("name", "Ada", "email", "ada@example.com"),
+                            Map.of("name", "Bo", "email", "bo@example.com"))),
+                    201);
+        }
+        return tenantId;
+    }
+
+    private static String post(PackagedService service, String path, Object body, int expected) throws Exception {
+        HttpResponse<String> response = service.send(service.authorized(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        if (response.statusCode() != expected) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Requests the tenants' evaluations at once and waits until all ended; wall time from the database. */
+    private static Row run(List<PackagedService> services, GraphSimulator graph, String jdbc, String what,
+            List<String> tenants, Duration single) throws Exception {
+        int instances = services.size();
+        PackagedService service = services.get(0);
+        graph.reset();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<UUID> ids = new ArrayList<>();
+        try {
+            List<Future<String>> requested = new ArrayList<>();
+            for (int i = 0; i < tenants.size(); i++) {
+                PackagedService to = services.get(i % instances);
+                String path = "/api/v1/tenants/" + tenants.get(i) + "/evaluations";
+                requested.add(pool.submit(() -> {
+                    HttpResponse<String> response = null;
+                    for (int attempt = 0; response == null; attempt++) {
+                        try {
+                            // a request returns the tenant's active evaluation, so sending it again is harmless
+                            response = to.send(to.authorized(path).POST(HttpRequest.BodyPublishers.noBody()));
+                        } catch (java.net.http.HttpTimeoutException slow) {
+                            if (attempt == 5) {
+                                throw slow;
+                            }
+                        }
+                    }
+                    if (response.statusCode() != 202) {
+                        throw new AssertionError(path + " answered " + response.statusCode() + ": "
+                                + response.body());
+                    }
+                    return JSON.readTree(response.body()).path("id").asText();
+                }));
+            }
+            for (Future<String> f : requested) {
+                ids.add(UUID.fromString(f.get()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            Array array = db.createArrayOf("uuid", ids.toArray());
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+            while (true) {
+                try (PreparedStatement q = db.prepareStatement("""
+                        select count(*) filter (where status in ('COMPLETED', 'FAILED')),
+                               count(*) filter (where status = 'FAILED'), min(requested_at), max(completed_at)
+                        from evaluations where id = any(?)""")) {
+                    q.setArray(1, array);
+                    try (ResultSet r = q.executeQuery()) {
+                        r.next();
+                        if (r.getInt(1) == ids.size()) {
+                            Duration wall = Duration.between(r.getTimestamp(3).toInstant(),
+                                    r.getTimestamp(4).toInstant());
+                            GraphSimulator.Report report = graph.report();
+                            return new Row(what, tenants.size(), instances, wall,
+                                    GraphSimulator.floor(tenants.size(), ACCOUNTS, LATENCY, LIMITS), single,
+                                    report.items(), report.httpRequests(), report.throttled(), report.earlyRetries(),
+                                    r.getInt(2));
+                        }
+                    }
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the fleet did not finish within 30 minutes:\n" + service.output());
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+    }
+
+    /**
+     * What a script does for each tenant: a token, then one request per endpoint and user, one after another, without
+     * batching; it honours {@code Retry-After} and waits 1 s after a 429 without one.
+     */
+    private Row naive(GraphSimulator graph, int tenants) throws Exception {
+        graph.reset();
+        HttpClient http = HttpClient.newBuilder().sslContext(trusting(graph.trustStore())).build();
+        Instant start = Instant.now();
+        for (int t = 0; t < tenants; t++) {
+            String tenant = UUID.randomUUID().toString();
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(graph.authorityHost() + tenant
+                    + "/oauth2/v2.0/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=x"
+                            + "&client_secret=y&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String bearer = "Bearer " + JSON.readTree(token.body()).path("access_token").asText();
+            List<String> urls = new ArrayList<>(List.of("/policies/authenticationMethodsPolicy",
+                    "/identity/conditionalAccess/policies", "/policies/authenticationStrengthPolicies",
+                    "/policies/identitySecurityDefaultsEnforcementPolicy",
+                    "/organization/" + tenant + "/certificateBasedAuthConfiguration",
+                    "/directory/publicKeyInfrastructure/certificateBasedAuthConfigurations"));
+            for (int a = 0; a < ACCOUNTS; a++) {
+                String user = UUID.randomUUID().toString();
+                String principal = encode("principalId eq '" + user + "'");
+                urls.addAll(List.of("/users/" + user + "?$select=id,userPrincipalName,accountEnabled",
+                        "/users/" + user + "?$select=signInActivity", "/users/" + user + "/authentication/methods",
+                        "/users/" + user + "/transitiveMemberOf/microsoft.graph.group",
+                        "/roleManagement/directory/roleAssignments?$filter=" + principal,
+                        "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=" + principal,
+                        "/roleManagement/directory/roleEligibilityScheduleInstances?$filter=" + principal,
+                        "/auditLogs/signIns?$filter=" + encode("userId eq '" + user + "'")));
+            }
+            for (String url : urls) {
+                while (true) {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(graph.graphRoot() + "/v1.0"
+                            + url)).header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 429) {
+                        break;
+                    }
+                    TimeUnit.SECONDS.sleep(r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
+                }
+            }
+        }
+        Duration wall = Duration.between(start, Instant.now());
+        GraphSimulator.Report report = graph.report();
+        return new Row("naive sequential client", tenants, 0, wall,
+                GraphSimulator.floor(tenants, ACCOUNTS, LATENCY, LIMITS), null, report.items(),
+                report.httpRequests(), report.throttled(), report.earlyRetries(), 0);
+    }
+
+    private static String encode(String filter) {
+        return URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static SSLContext trusting(Path store) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            trust.load(in, GraphSimulator.trustStorePassword().toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2f", d.toMillis() / 1000.0);
+    }
+
+    private static String ratio(Duration a, Duration b) {
+        return b == null || b.isZero() ? "—" : String.format(Locale.ROOT, "%.2f", (double) a.toMillis() / b.toMillis());
+    }
+
+    private static void write(List<Row> rows, Row naive, String loadBefore, String loadAfter, long rss)
+            throws IOException {
+        StringBuilder md = new StringBuilder(
+                "# Fleet benchmark: evaluations against the Graph throttling simulator\n\n")
+                .append("Generated by `./mvnw -B -Pbenchmark verify -Dit.test=FleetBenchmark` (`FleetBenchmark`) on ")
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC)))
+                .append(" UTC. Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(System.getProperty("java.vm.name"))
+                .append(' ')
+                .append(System.getProperty("java.version"))
+                .append("; load average before / after: `")
+                .append(loadBefore)
+                .append("` / `")
+                .append(loadAfter)
+                .append("` (the machine is shared: compare ratios, not absolute times).\n\n")
+                .append("Setup: the packaged service (`glasswarden.evaluations.concurrency` default) on one embedded")
+                .append(" PostgreSQL; `GraphSimulator` with Graph's documented limits and a log-normal latency per")
+                .append(" HTTP request (median ")
+                .append(LATENCY.median().toMillis())
+                .append(" ms, σ ")
+                .append(LATENCY.sigma())
+                .append("); tenants of ")
+                .append(ACCOUNTS)
+                .append(" accounts. Wall time: first `requestedAt` to last `completedAt` of the evaluations (from")
+                .append(" the database). Floor: the least time the simulator's limits allow (three dependent round")
+                .append(" trips at the median latency, or the app's global budget if slower). Single: one tenant")
+                .append(" alone in the same run (the reference of issue 10's \"today ≈ 6.6\").\n\n")
+                .append("| run | tenants | instances | wall (s) | floor (s) | wall / floor | wall / single |")
+                .append(" Graph items per account | HTTP requests | 429s | retries before Retry-After |")
+                .append(" failed |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            md.append(line(r));
+        }
+        if (naive == null) {
+            Files.writeString(Path.of("docs/benchmarks/fleet.md"),
+                    md.append("\n(incomplete: written after each run)\n"));
+            return;
+        }
+        Duration naivePerTenant = naive.wall().dividedBy(naive.tenants());
+        md.append(line(naive)).append("\n");
+        md.append("Naive client: measured on ")
+                .append(naive.tenants())
+                .append(" tenants (")
+                .append(seconds(naivePerTenant))
+                .append(" s per tenant; it is sequential, so N tenants take N times that).\n\n")
+                .append("| tenants | Glasswarden wall (s) | naive, extrapolated (s) | speed-up |\n|---|---|---|---|\n");
+        for (Row r : rows) {
+            if (r.instances() >= 1 && r.tenants() > 1) {
+                Duration naiveWall = naivePerTenant.multipliedBy(r.tenants());
+                md.append("| ")
+                        .append(r.tenants())
+                        .append(r.instances() == 2 ? " (2 instances)" : "")
+                        .append(" | ")
+                        .append(seconds(r.wall()))
+                        .append(" | ")
+                        .append(seconds(naiveWall))
+                        .append(" | ")
+                        .append(ratio(naiveWall, r.wall()))
+                        .append("× |\n");
+            }
+        }
+        md.append("\nJVM resident memory of instance A after the largest one-instance fleet: ")
+                .append(rss)
+                .append(" MiB.\n");
+        Path out = Path.of("docs/benchmarks/fleet.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md.toString());
+        System.out.println(md);
+    }
+
+    private static String line(Row r) {
+        return "| " + r.what() + " | " + r.tenants() + " | " + r.instances() + " | " + seconds(r.wall()) + " | "
+                + seconds(r.floor()) + " | " + ratio(r.wall(), r.floor()) + " | " + ratio(r.wall(), r.single())
+                + " | " + String.format(Locale.ROOT, "%.1f", (double) r.items() / (r.tenants() * ACCOUNTS)) + " | "
+                + r.httpRequests() + " | " + r.throttled() + " | " + r.earlyRetries() + " | " + r.failed() + " |\n";
+    }
+}
