@@ -31,6 +31,7 @@ import io.glasswarden.readiness.rules.BgT01ReadyAccountRule;
 import io.glasswarden.readiness.rules.BgT02TwoReadyAccountsRule;
 import io.glasswarden.readiness.rules.BgT03NoSinglePointOfFailureRule;
 import io.glasswarden.readiness.rules.BgT04SecurityDefaultsRule;
+import io.glasswarden.readiness.rules.BgT05ReadyBeforeMandatoryMfaRule;
 
 /** The rule catalogue (rules.md v1) in id order: account rules, then tenant rules. */
 public final class RuleCatalogue {
@@ -52,7 +53,8 @@ public final class RuleCatalogue {
 
     public static List<TenantRule> tenantRules() {
         return List.of(new BgT01ReadyAccountRule(), new BgT02TwoReadyAccountsRule(),
-                new BgT03NoSinglePointOfFailureRule(), new BgT04SecurityDefaultsRule());
+                new BgT03NoSinglePointOfFailureRule(), new BgT04SecurityDefaultsRule(),
+                new BgT05ReadyBeforeMandatoryMfaRule());
     }
 
     /** Every rule's descriptor in id order (for documentation and exports). */

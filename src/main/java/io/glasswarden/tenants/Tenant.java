@@ -68,8 +68,9 @@ public class Tenant extends RetirableEntity {
         return directory;
     }
 
+    /** The settings in force; defaults fill settings added after this tenant was stored. */
     public TenantSettings settings() {
-        return settings;
+        return settings == null ? null : settings.withDefaults();
     }
 
     @Override

@@ -335,7 +335,7 @@ public final class FactsBuilder {
     public static TenantSettings settingsWith(Integer minUsable, List<String> approved, Boolean allowSynced,
             List<String> fallback, Boolean requireInitialDomain) {
         return new TenantSettings(minUsable, approved, allowSynced, fallback, requireInitialDomain, null, null, null,
-                null, null);
+                null, null, null, null, null, null);
     }
 
     public static AuthenticationMethod key(String id, String aaGuid) {

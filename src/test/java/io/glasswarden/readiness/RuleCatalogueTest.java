@@ -16,7 +16,7 @@ class RuleCatalogueTest {
                         "BG-018",
                         "BG-020", "BG-021", "BG-022", "BG-030", "BG-040", "BG-041", "BG-042", "BG-050", "BG-051",
                         "BG-060",
-                        "BG-061", "BG-062", "BG-T01", "BG-T02", "BG-T03", "BG-T04");
+                        "BG-061", "BG-062", "BG-T01", "BG-T02", "BG-T03", "BG-T04", "BG-T05");
     }
 
     @Test
