@@ -70,12 +70,12 @@ public final class BgT05ReadyBeforeMandatoryMfaRule implements TenantRule {
                         .map(a -> Evidence.entry("userPrincipalName", a.account().userPrincipalName(), "objectId",
                                 a.account().objectId(), "status", a.status(), "undetermined", undetermined(a)))
                         .toList());
-        EnforcementPhase first = relevant.stream()
-                .min(Comparator.comparing(EnforcementPhase::startsOn))
-                .orElseThrow();
-        String when = describe(first, today);
+        String when = String.join("; ", relevant.stream()
+                .sorted(Comparator.comparing(EnforcementPhase::startsOn).reversed())
+                .map(p -> describe(p, today))
+                .toList());
         if (ready.size() >= needed) {
-            return RULE.pass(ready.size() + " emergency account(s) can satisfy mandatory MFA, which " + when + ".",
+            return RULE.pass(ready.size() + " emergency account(s) can satisfy mandatory MFA: " + when + ".",
                     evidence);
         }
         if (ready.size() + undetermined.size() >= needed) {
