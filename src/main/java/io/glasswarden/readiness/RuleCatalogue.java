@@ -22,6 +22,7 @@ import io.glasswarden.readiness.rules.Bg030PermanentGlobalAdministratorRule;
 import io.glasswarden.readiness.rules.Bg040RecentSignInRule;
 import io.glasswarden.readiness.rules.Bg041DrillRecordedRule;
 import io.glasswarden.readiness.rules.Bg042SignInsAccountedForRule;
+import io.glasswarden.readiness.rules.Bg043PostUseReviewRule;
 import io.glasswarden.readiness.rules.Bg050CustodyAttestationRule;
 import io.glasswarden.readiness.rules.Bg051TwoCustodiansRule;
 import io.glasswarden.readiness.rules.Bg060NoPhishableMethodsRule;
@@ -47,6 +48,7 @@ public final class RuleCatalogue {
                 new Bg020ExcludedFromConditionalAccessRule(), new Bg021ReportOnlyLockoutRule(),
                 new Bg022NoConditionalAccessLockoutRule(), new Bg030PermanentGlobalAdministratorRule(),
                 new Bg040RecentSignInRule(), new Bg041DrillRecordedRule(), new Bg042SignInsAccountedForRule(),
+                new Bg043PostUseReviewRule(),
                 new Bg050CustodyAttestationRule(), new Bg051TwoCustodiansRule(), new Bg060NoPhishableMethodsRule(),
                 new Bg061NoUsableTemporaryAccessPassRule(), new Bg062NoUnreviewedNewMethodRule());
     }

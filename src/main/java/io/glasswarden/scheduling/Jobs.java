@@ -53,6 +53,8 @@ final class Jobs {
         AttestationRequests attestations;
         @Inject
         io.glasswarden.enforcement.EnforcementEscalations enforcement;
+        @Inject
+        io.glasswarden.reviews.ReviewService reviews;
 
         @Override
         @ActivateRequestContext
@@ -60,6 +62,7 @@ final class Jobs {
             drills.sweep();
             attestations.sweep();
             enforcement.sweep();
+            reviews.sweep();
         }
     }
 

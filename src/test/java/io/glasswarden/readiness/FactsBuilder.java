@@ -86,6 +86,7 @@ public final class FactsBuilder {
     private Set<String> acknowledgedSignIns = Set.of();
     private Set<String> acknowledgedMethods = Set.of();
     private Set<String> previousMethodIds;
+    private List<InventoryFacts.Review> reviews = List.of();
 
     public static FactsBuilder ready() {
         return new FactsBuilder();
@@ -98,7 +99,7 @@ public final class FactsBuilder {
         TenantFacts tenant = new TenantFacts(fido2, x509, authorities, policies, strengths, securityDefaults,
                 signIns, signInsSince);
         InventoryFacts inventory = new InventoryFacts(expectsCertificateAuth, custodians, drills, attestations,
-                acknowledgedSignIns, acknowledgedMethods, previousMethodIds);
+                acknowledgedSignIns, acknowledgedMethods, previousMethodIds, reviews);
         return new AccountContext(account, tenant, settings, inventory, CATALOGUE, NOW);
     }
 
@@ -303,6 +304,11 @@ public final class FactsBuilder {
 
     public FactsBuilder drills(Drill... list) {
         drills = List.of(list);
+        return this;
+    }
+
+    public FactsBuilder reviews(InventoryFacts.Review... list) {
+        reviews = List.of(list);
         return this;
     }
 
