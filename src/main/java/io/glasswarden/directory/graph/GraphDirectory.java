@@ -30,6 +30,7 @@ public class GraphDirectory implements Directory {
 
     private final GraphSettings settings;
     private final GraphReader reader;
+    private EnforcementReads enforcement;
 
     /** For CDI client proxies only. */
     protected GraphDirectory() {
@@ -62,7 +63,9 @@ public class GraphDirectory implements Directory {
                 settings.signInRequestsPerWindow(), settings.signInWindow());
         RetryPolicy retry = new RetryPolicy(clock, sleeper, settings.retryBudget(), settings.initialBackoff(),
                 settings.maxBackoff());
-        this.reader = new GraphReader(clients, new BatchExecutor(new GraphTransport(metrics), pacer, retry, metrics));
+        GraphTransport transport = new GraphTransport(metrics);
+        this.reader = new GraphReader(clients, new BatchExecutor(transport, pacer, retry, metrics));
+        this.enforcement = new EnforcementReads(clients, transport, pacer, retry);
     }
 
     /** Whether a client id and a credential are configured; without them the service runs in demo mode. */
@@ -84,6 +87,13 @@ public class GraphDirectory implements Directory {
     public DirectoryResult<List<SignIn>> readSignIns(DirectoryTenant tenant, Collection<String> userIds,
             Instant since) {
         return configured().readSignIns(tenant, userIds, since);
+    }
+
+    @Override
+    public DirectoryResult<io.glasswarden.directory.EnforcementSignIns> readEnforcementSignIns(DirectoryTenant tenant,
+            java.util.Set<String> appIds, int maxDays, Instant now) {
+        configured();
+        return enforcement.read(tenant, appIds, maxDays, now);
     }
 
     private GraphReader configured() {
