@@ -44,9 +44,11 @@ public class AccountService {
     private final Caller caller;
     private final Clock clock;
     private final Ledger ledger;
+    private final jakarta.enterprise.event.Event<CustodyChanged> custodyChanged;
 
     AccountService(AccountRepository accounts, TenantService tenants, MergePatcher patcher, Caller caller,
-            Clock clock, Ledger ledger) {
+            Clock clock, Ledger ledger, jakarta.enterprise.event.Event<CustodyChanged> custodyChanged) {
+        this.custodyChanged = custodyChanged;
         this.accounts = accounts;
         this.tenants = tenants;
         this.patcher = patcher;
@@ -110,9 +112,28 @@ public class AccountService {
         AccountChanges changes = patcher.apply(AccountChanges.of(account), patch, AccountChanges.class);
         check(changes);
         requireUnique(account.tenant(), changes, account.id());
+        java.util.List<String> before = account.custodians()
+                .stream()
+                .map(c -> c.email().toLowerCase(java.util.Locale.ROOT))
+                .toList();
         account.apply(changes, clock.instant());
         accounts.flush();
         record("ACCOUNT_UPDATED", account);
+        java.util.Set<String> after = account.custodians()
+                .stream()
+                .map(c -> c.email().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.List<String> removed = before.stream().filter(e -> !after.contains(e)).toList();
+        if (!removed.isEmpty()) {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("accountId", account.id().toString());
+            data.put("removed", removed);
+            data.put("remaining", account.custodians().stream().map(Custodian::email).toList());
+            ledger.append(new LedgerEvent("CUSTODY_CHANGED", account.tenant().tenantId(), account.id().toString(),
+                    caller.name(), data));
+            custodyChanged.fire(new CustodyChanged(account.id(), account.tenant().tenantId(), removed,
+                    List.copyOf(account.custodians()), clock.instant(), caller.name()));
+        }
         return account;
     }
 

@@ -35,6 +35,7 @@ public class AttestationRequests {
 
     private final TenantRepository tenants;
     private final AccountService accounts;
+    private final io.glasswarden.accounts.AccountRepository accountRows;
     private final AttestationLinks links;
     private final Notifier notifier;
     private final AttestationConfig config;
@@ -42,7 +43,9 @@ public class AttestationRequests {
     private final Clock clock;
 
     AttestationRequests(TenantRepository tenants, AccountService accounts, AttestationLinks links, Notifier notifier,
-            AttestationConfig config, @ConfigProperty(name = "glasswarden.public-url") String publicUrl, Clock clock) {
+            AttestationConfig config, @ConfigProperty(name = "glasswarden.public-url") String publicUrl, Clock clock,
+            io.glasswarden.accounts.AccountRepository accountRows) {
+        this.accountRows = accountRows;
         this.tenants = tenants;
         this.accounts = accounts;
         this.links = links;
@@ -97,6 +100,27 @@ public class AttestationRequests {
             }
         }
         return queued;
+    }
+
+    /**
+     * Custodians were removed or replaced (issue 11): each remaining custodian gets an attestation request now
+     * ("custody changed"), in the changing transaction, once per account, custodian and day.
+     */
+    void onCustodyChanged(@jakarta.enterprise.event.Observes io.glasswarden.accounts.CustodyChanged event) {
+        EmergencyAccount account = accountRows.findById(event.accountId());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (Custodian custodian : event.remaining()) {
+            String token = links.issue(account, custodian.email());
+            OutgoingEmail email = request(account.tenant(), account, custodian, today, token, today);
+            Map<String, Object> data = new LinkedHashMap<>(email.data());
+            data.put("reason", "Custody changed: " + String.join(", ", event.removed())
+                    + " no longer hold(s) this account's credentials. Please confirm where the keys are now.");
+            String name = account.displayName() != null ? account.displayName() : account.userPrincipalName();
+            notifier.email(new OutgoingEmail(custodian.email(), "Custody changed: please attest custody of emergency"
+                    + " account " + name, "attestation-request", data,
+                    "attestation-custody-changed:" + account.id()
+                            + ":" + custodian.email() + ":" + today));
+        }
     }
 
     private OutgoingEmail request(Tenant tenant, EmergencyAccount account, Custodian custodian, LocalDate due,

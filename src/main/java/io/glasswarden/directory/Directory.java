@@ -34,4 +34,17 @@ public interface Directory {
     default ConnectionCheck checkConnection(DirectoryTenant tenant) {
         return ConnectionCheck.notApplicable("not applicable: this directory does not connect to Microsoft Entra ID");
     }
+
+    /**
+     * Sign-ins to the given applications over the longest window the tenant's logs allow (at most {@code maxDays}),
+     * and which users have an MFA-capable method (enforcement impact report). Directories that cannot read sign-in
+     * logs say so as unknown facts.
+     */
+    default DirectoryResult<EnforcementSignIns> readEnforcementSignIns(DirectoryTenant tenant,
+            java.util.Set<String> appIds, int maxDays, Instant now) {
+        DataGap gap = DataGap.of("sign-in logs", UnknownReason.GRAPH_ERROR,
+                "this directory holds no sign-in logs (uploaded snapshot)");
+        return new DirectoryResult<>(Fact.known(new EnforcementSignIns(Fact.unknown(gap), now, Fact.unknown(gap),
+                Fact.unknown(gap))), 0);
+    }
 }

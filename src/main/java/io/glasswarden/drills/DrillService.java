@@ -71,6 +71,12 @@ public class DrillService {
         return drills.page(account.id(), page).map(d -> view(account, d));
     }
 
+    /** The account's drills as the rules see them (for post-use reviews). */
+    @Transactional
+    public java.util.List<io.glasswarden.readiness.InventoryFacts.Drill> facts(java.util.UUID accountId) {
+        return Drill.<Drill>list("accountId", accountId).stream().map(Drill::facts).toList();
+    }
+
     @Transactional
     public DrillView get(String tenantId, String accountId, String drillId) {
         EmergencyAccount account = accounts.require(tenantId, accountId);

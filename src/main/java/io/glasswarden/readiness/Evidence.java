@@ -46,6 +46,9 @@ public final class Evidence {
         if (value instanceof Instant instant) {
             return instant.toString();
         }
+        if (value instanceof java.time.LocalDate date) {
+            return date.toString();
+        }
         if (value instanceof Enum<?> e) {
             return e.name();
         }

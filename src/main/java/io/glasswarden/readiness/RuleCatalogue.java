@@ -22,6 +22,7 @@ import io.glasswarden.readiness.rules.Bg030PermanentGlobalAdministratorRule;
 import io.glasswarden.readiness.rules.Bg040RecentSignInRule;
 import io.glasswarden.readiness.rules.Bg041DrillRecordedRule;
 import io.glasswarden.readiness.rules.Bg042SignInsAccountedForRule;
+import io.glasswarden.readiness.rules.Bg043PostUseReviewRule;
 import io.glasswarden.readiness.rules.Bg050CustodyAttestationRule;
 import io.glasswarden.readiness.rules.Bg051TwoCustodiansRule;
 import io.glasswarden.readiness.rules.Bg060NoPhishableMethodsRule;
@@ -31,6 +32,7 @@ import io.glasswarden.readiness.rules.BgT01ReadyAccountRule;
 import io.glasswarden.readiness.rules.BgT02TwoReadyAccountsRule;
 import io.glasswarden.readiness.rules.BgT03NoSinglePointOfFailureRule;
 import io.glasswarden.readiness.rules.BgT04SecurityDefaultsRule;
+import io.glasswarden.readiness.rules.BgT05ReadyBeforeMandatoryMfaRule;
 
 /** The rule catalogue (rules.md v1) in id order: account rules, then tenant rules. */
 public final class RuleCatalogue {
@@ -46,13 +48,15 @@ public final class RuleCatalogue {
                 new Bg020ExcludedFromConditionalAccessRule(), new Bg021ReportOnlyLockoutRule(),
                 new Bg022NoConditionalAccessLockoutRule(), new Bg030PermanentGlobalAdministratorRule(),
                 new Bg040RecentSignInRule(), new Bg041DrillRecordedRule(), new Bg042SignInsAccountedForRule(),
+                new Bg043PostUseReviewRule(),
                 new Bg050CustodyAttestationRule(), new Bg051TwoCustodiansRule(), new Bg060NoPhishableMethodsRule(),
                 new Bg061NoUsableTemporaryAccessPassRule(), new Bg062NoUnreviewedNewMethodRule());
     }
 
     public static List<TenantRule> tenantRules() {
         return List.of(new BgT01ReadyAccountRule(), new BgT02TwoReadyAccountsRule(),
-                new BgT03NoSinglePointOfFailureRule(), new BgT04SecurityDefaultsRule());
+                new BgT03NoSinglePointOfFailureRule(), new BgT04SecurityDefaultsRule(),
+                new BgT05ReadyBeforeMandatoryMfaRule());
     }
 
     /** Every rule's descriptor in id order (for documentation and exports). */

@@ -42,7 +42,7 @@ final class Jobs {
         }
     }
 
-    /** Drill reminders and escalations, and attestation requests. */
+    /** Drill reminders and escalations, attestation requests and mandatory MFA escalations. */
     @DisallowConcurrentExecution
     @Dependent
     @Unremovable
@@ -51,12 +51,18 @@ final class Jobs {
         DrillReminders drills;
         @Inject
         AttestationRequests attestations;
+        @Inject
+        io.glasswarden.enforcement.EnforcementEscalations enforcement;
+        @Inject
+        io.glasswarden.reviews.ReviewService reviews;
 
         @Override
         @ActivateRequestContext
         public void execute(JobExecutionContext context) {
             drills.sweep();
             attestations.sweep();
+            enforcement.sweep();
+            reviews.sweep();
         }
     }
 

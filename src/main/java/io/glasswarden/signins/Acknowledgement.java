@@ -66,6 +66,10 @@ public class Acknowledgement extends PanacheEntityBase {
                 acknowledgedBy, acknowledgedAt);
     }
 
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
     public String subjectId() {
         return subjectId;
     }

@@ -1,6 +1,7 @@
 package io.glasswarden.signins;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,9 +35,11 @@ public class AcknowledgementService implements AcknowledgementRecords {
     private final Ledger ledger;
     private final Caller caller;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<SignInAcknowledged> acknowledged;
 
     AcknowledgementService(AccountService accounts, EvaluationService evaluations, Ledger ledger, Caller caller,
-            Clock clock) {
+            Clock clock, jakarta.enterprise.event.Event<SignInAcknowledged> acknowledged) {
+        this.acknowledged = acknowledged;
         this.accounts = accounts;
         this.evaluations = evaluations;
         this.ledger = ledger;
@@ -81,6 +84,12 @@ public class AcknowledgementService implements AcknowledgementRecords {
         ledger.append(new LedgerEvent(subject == Acknowledgement.Subject.SIGN_IN
                 ? "SIGN_IN_ACKNOWLEDGED"
                 : "METHOD_ACKNOWLEDGED", account.tenant().tenantId(), subjectId, caller.name(), data));
+        if (subject == Acknowledgement.Subject.SIGN_IN) {
+            Instant signInAt = ObservedSignIn.<ObservedSignIn>find("accountId = ?1 and signInId = ?2", account.id(),
+                    subjectId).firstResultOptional().map(ObservedSignIn::createdAt).orElse(null);
+            acknowledged.fire(new SignInAcknowledged(account.id(), account.tenant().tenantId(), subjectId,
+                    request.classification().name(), signInAt, ack.acknowledgedAt(), caller.name()));
+        }
         return ack.view(account.tenant().tenantId());
     }
 

@@ -71,8 +71,9 @@ public class Tenant extends RetirableEntity {
         return directory;
     }
 
+    /** The settings in force; defaults fill settings added after this tenant was stored. */
     public TenantSettings settings() {
-        return settings;
+        return settings == null ? null : settings.withDefaults();
     }
 
     /** Why the tenant's evaluation schedule is not in force as set, or null when it is. */

@@ -13,7 +13,8 @@ import io.glasswarden.core.Guids;
 
 /**
  * Per-tenant readiness and lifecycle settings. {@code escalationContacts} (an extension of api.md) receive overdue
- * drill escalations and sign-in alerts. Every field has the default of the rule catalogue (rules.md); a {@code null} given on
+ * drill escalations, sign-in alerts and enforcement escalations. {@code mfaEnforcement} dates left null mean
+ * Microsoft's published dates for the tenant's cloud. Every field has the default of the rule catalogue (rules.md); a {@code null} given on
  * the wire means "use the default".
  */
 public record TenantSettings(
@@ -26,7 +27,11 @@ public record TenantSettings(
         @Min(1) @Max(730) Integer attestationIntervalDays,
         @Min(0) @Max(90) Integer reminderLeadDays,
         @QuartzCron String evaluationCron,
-        @Size(max = 20) List<@NotNull @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be an e-mail address") String> escalationContacts) {
+        @Size(max = 20) List<@NotNull @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be an e-mail address") String> escalationContacts,
+        @Min(1) @Max(90) Integer postUseReviewDays,
+        @Min(1) @Max(10) Integer minReadyAccounts,
+        @Min(1) @Max(365) Integer enforcementWarningDays,
+        MfaEnforcement mfaEnforcement) {
 
     /** Method kinds that may be allowed as phishable fallback (BG-060). */
     public static final List<String> FALLBACK_METHODS = List.of("phone", "microsoftAuthenticator", "softwareOath",
@@ -35,7 +40,8 @@ public record TenantSettings(
     public static final String DEFAULT_EVALUATION_CRON = "0 0 */6 * * ?";
 
     public static TenantSettings defaults() {
-        return new TenantSettings(2, List.of(), false, List.of(), true, 90, 90, 14, DEFAULT_EVALUATION_CRON, List.of());
+        return new TenantSettings(2, List.of(), false, List.of(), true, 90, 90, 14, DEFAULT_EVALUATION_CRON, List.of(),
+                7, 2, 30, MfaEnforcement.published());
     }
 
     /** This settings object with every missing field taken from {@link #defaults()}. */
@@ -60,6 +66,10 @@ public record TenantSettings(
                                 .map(e -> e.trim().toLowerCase(java.util.Locale.ROOT))
                                 .distinct()
                                 .toList()
-                        : d.escalationContacts);
+                        : d.escalationContacts,
+                postUseReviewDays != null ? postUseReviewDays : d.postUseReviewDays,
+                minReadyAccounts != null ? minReadyAccounts : d.minReadyAccounts,
+                enforcementWarningDays != null ? enforcementWarningDays : d.enforcementWarningDays,
+                mfaEnforcement != null ? mfaEnforcement : d.mfaEnforcement);
     }
 }

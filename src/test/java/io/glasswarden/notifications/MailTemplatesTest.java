@@ -35,7 +35,13 @@ class MailTemplatesTest {
             Map.entry("location", "Zürich, CH"),
             Map.entry("application", "Azure Portal"),
             Map.entry("methodType", "FIDO2 security key"),
-            Map.entry("registeredAt", "2026-05-02T08:01:17Z"));
+            Map.entry("registeredAt", "2026-05-02T08:01:17Z"),
+            Map.entry("phases", java.util.List.of(Map.of("name", "Phase 2", "startsOn", "2026-05-12", "daysLeft", 10,
+                    "applications", "Azure CLI"))),
+            Map.entry("finding", "Only 1 emergency account can satisfy mandatory MFA."),
+            Map.entry("minReadyAccounts", 2),
+            Map.entry("classification", "EMERGENCY"),
+            Map.entry("openSteps", "SUCCEEDED_DRILL"));
 
     @Inject
     MailRenderer renderer;
@@ -43,7 +49,7 @@ class MailTemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"drill-reminder", "drill-due", "drill-overdue", "drill-overdue-escalation",
             "attestation-request",
-            "sign-in-alert", "method-registered"})
+            "sign-in-alert", "method-registered", "enforcement-at-risk", "review-reminder"})
     void templateRendersBothPartsWithItsDocumentedKeys(String template) {
         RenderedEmail email = renderer.render(new OutgoingEmail("ada@contoso.com", "Subject", template,
                 DOCUMENTED_KEYS, null));

@@ -33,7 +33,7 @@ class AccountReadinessEvaluatorTest {
         AccountReadiness readiness = FactsBuilder.ready().userNotFound().readiness();
 
         assertThat(readiness.finding("BG-001").orElseThrow().result()).isEqualTo(RuleResult.FAIL);
-        assertThat(readiness.findings()).filteredOn(f -> !f.ruleId().equals("BG-001")).hasSize(23).allSatisfy(f -> {
+        assertThat(readiness.findings()).filteredOn(f -> !f.ruleId().equals("BG-001")).hasSize(24).allSatisfy(f -> {
             assertThat(f.result()).isEqualTo(RuleResult.UNKNOWN);
             assertThat(f.reason()).isEqualTo(UnknownReason.NOT_FOUND.wireValue());
         });

@@ -89,6 +89,7 @@ public final class FactsBuilder {
     private Set<String> acknowledgedSignIns = Set.of();
     private Set<String> acknowledgedMethods = Set.of();
     private Set<String> previousMethodIds;
+    private List<InventoryFacts.Review> reviews = List.of();
 
     public static FactsBuilder ready() {
         return new FactsBuilder();
@@ -101,7 +102,7 @@ public final class FactsBuilder {
         TenantFacts tenant = new TenantFacts(fido2, x509, authorities, policies, strengths, securityDefaults,
                 signIns, signInsSince);
         InventoryFacts inventory = new InventoryFacts(expectsCertificateAuth, custodians, drills, attestations,
-                acknowledgedSignIns, acknowledgedMethods, previousMethodIds);
+                acknowledgedSignIns, acknowledgedMethods, previousMethodIds, reviews);
         return new AccountContext(account, tenant, settings, inventory, CATALOGUE, NOW);
     }
 
@@ -320,6 +321,11 @@ public final class FactsBuilder {
         return this;
     }
 
+    public FactsBuilder reviews(InventoryFacts.Review... list) {
+        reviews = List.of(list);
+        return this;
+    }
+
     public FactsBuilder attestations(Attestation... list) {
         attestations = List.of(list);
         return this;
@@ -349,7 +355,7 @@ public final class FactsBuilder {
     public static TenantSettings settingsWith(Integer minUsable, List<String> approved, Boolean allowSynced,
             List<String> fallback, Boolean requireInitialDomain) {
         return new TenantSettings(minUsable, approved, allowSynced, fallback, requireInitialDomain, null, null, null,
-                null, null);
+                null, null, null, null, null, null);
     }
 
     public static AuthenticationMethod key(String id, String aaGuid) {

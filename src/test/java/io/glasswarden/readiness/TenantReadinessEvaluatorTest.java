@@ -16,7 +16,7 @@ class TenantReadinessEvaluatorTest {
 
         assertThat(readiness.findings()).extracting(Finding::ruleId)
                 .containsExactly("BG-T01", "BG-T02", "BG-T03",
-                        "BG-T04");
+                        "BG-T04", "BG-T05");
         assertThat(readiness.dataGaps()).isEmpty();
     }
 

@@ -33,6 +33,7 @@ public class GraphDirectory implements Directory {
     private final GraphSettings settings;
     private final GraphReader reader;
     private final ConnectionProbe probe;
+    private EnforcementReads enforcement;
 
     /** For CDI client proxies only. */
     protected GraphDirectory() {
@@ -78,8 +79,9 @@ public class GraphDirectory implements Directory {
                 new AppRequestBudget(clock, sleeper, appRequests, appWindow));
         RetryPolicy retry = new RetryPolicy(clock, sleeper, settings.retryBudget(), settings.initialBackoff(),
                 settings.maxBackoff());
-        this.reader = new GraphReader(clients, new BatchExecutor(new GraphTransport(metrics), pacer, retry, metrics),
-                clock);
+        GraphTransport transport = new GraphTransport(metrics);
+        this.reader = new GraphReader(clients, new BatchExecutor(transport, pacer, retry, metrics), clock);
+        this.enforcement = new EnforcementReads(clients, transport, pacer, retry);
     }
 
     /** Whether a client id and a credential are configured; without them the service runs in demo mode. */
@@ -106,6 +108,13 @@ public class GraphDirectory implements Directory {
     @Override
     public ConnectionCheck checkConnection(DirectoryTenant tenant) {
         return probe == null ? ConnectionProbe.notConfigured(settings, tenant) : probe.check(tenant);
+    }
+
+    @Override
+    public DirectoryResult<io.glasswarden.directory.EnforcementSignIns> readEnforcementSignIns(DirectoryTenant tenant,
+            java.util.Set<String> appIds, int maxDays, Instant now) {
+        configured();
+        return enforcement.read(tenant, appIds, maxDays, now);
     }
 
     private GraphReader configured() {

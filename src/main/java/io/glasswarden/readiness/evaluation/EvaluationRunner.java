@@ -19,6 +19,7 @@ import io.glasswarden.readiness.AaguidCatalogue;
 import io.glasswarden.readiness.AccountContext;
 import io.glasswarden.readiness.AccountReadiness;
 import io.glasswarden.readiness.AccountReadinessEvaluator;
+import io.glasswarden.readiness.EnforcementTimeline;
 import io.glasswarden.readiness.InventoryFacts;
 import io.glasswarden.readiness.TenantContext;
 import io.glasswarden.readiness.TenantReadiness;
@@ -71,7 +72,8 @@ class EvaluationRunner {
                     .read(plan.tenant(), plan.refs(), now.minus(Duration.ofDays(plan.settings().drillIntervalDays())));
             List<AccountOutcome> outcomes = evaluate(plan, reading, now);
             TenantReadiness tenant = new TenantReadinessEvaluator().evaluate(new TenantContext(reading.tenant(),
-                    plan.settings(), outcomes.stream().map(AccountOutcome::readiness).toList(), now));
+                    plan.settings(), outcomes.stream().map(AccountOutcome::readiness).toList(), now,
+                    EnforcementTimeline.bundled().phases(plan.tenant().cloud(), plan.settings().mfaEnforcement())));
             Instant completedAt = clock.instant();
             if (recorder.complete(plan, outcomes, ReadinessDocument.list(tenant.findings(), json),
                     ReadinessDocument.list(tenant.dataGaps(), json), reading.requests(), completedAt)) {

@@ -124,6 +124,14 @@ public class EvaluationService {
         return "\"" + id + "." + kind + "\"";
     }
 
+    /** The results of the tenant's latest completed evaluation, if there is one (the tenant must exist). */
+    @Transactional
+    public java.util.Optional<EvaluationResults> latestIfAny(String tenantId) {
+        Tenant tenant = tenants.require(tenantId);
+        return evaluations.latestCompleted(tenant)
+                .map(evaluation -> EvaluationResults.of(evaluation, evaluations.accountsOf(evaluation.id())));
+    }
+
     /** An account's readiness over its evaluations, newest first (custodians: their own accounts only). */
     @Transactional
     public Page<ReadinessHistoryEntry> history(String tenantId, String accountId, PageRequest page) {

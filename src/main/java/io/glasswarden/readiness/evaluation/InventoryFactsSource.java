@@ -11,6 +11,7 @@ import io.glasswarden.readiness.AcknowledgementRecords;
 import io.glasswarden.readiness.AttestationRecords;
 import io.glasswarden.readiness.DrillRecords;
 import io.glasswarden.readiness.InventoryFacts;
+import io.glasswarden.readiness.ReviewRecords;
 
 /** Builds an account's {@link InventoryFacts} from the inventory and the lifecycle features' records. */
 @ApplicationScoped
@@ -20,9 +21,12 @@ class InventoryFactsSource {
     private final AttestationRecords attestations;
     private final AcknowledgementRecords acknowledgements;
     private final EvaluationRepository evaluations;
+    private final jakarta.enterprise.inject.Instance<ReviewRecords> reviews;
 
     InventoryFactsSource(DrillRecords drills, AttestationRecords attestations,
-            AcknowledgementRecords acknowledgements, EvaluationRepository evaluations) {
+            AcknowledgementRecords acknowledgements, EvaluationRepository evaluations,
+            jakarta.enterprise.inject.Instance<ReviewRecords> reviews) {
+        this.reviews = reviews;
         this.drills = drills;
         this.attestations = attestations;
         this.acknowledgements = acknowledgements;
@@ -41,6 +45,7 @@ class InventoryFactsSource {
                 acknowledgements.acknowledgedSignInIds(account.id()),
                 acknowledgements.acknowledgedMethodIds(account.id()),
                 io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                        .call(() -> evaluations.previousMethodIds(account.id())));
+                        .call(() -> evaluations.previousMethodIds(account.id())),
+                reviews.isResolvable() ? reviews.get().reviews(account.id()) : List.of());
     }
 }

@@ -27,7 +27,7 @@ import io.restassured.response.Response;
  * Test scenarios built from the demo data ({@code demo/}): a new snapshot tenant with a fresh id, its snapshot, and
  * the chosen demo accounts (bg-01 ready, bg-02 one key, bg-03 blocked AAGUIDs, bg-04 CA block, bg-05 permission).
  */
-final class SnapshotTenants {
+public final class SnapshotTenants {
 
     static final String DEMO_TENANT = "00000000-0000-4000-8000-00000000de30";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +36,7 @@ final class SnapshotTenants {
     private SnapshotTenants() {
     }
 
-    static String newTenant(String directory) {
+    public static String newTenant(String directory) {
         String tenantId = UUID.randomUUID().toString();
         ApiKeys.as(Roles.OPERATOR)
                 .contentType(ContentType.JSON)
@@ -49,11 +49,11 @@ final class SnapshotTenants {
     }
 
     /** The demo snapshot for this tenant, dates resolved against now. */
-    static String snapshot(String tenantId) {
+    public static String snapshot(String tenantId) {
         return resolve(resource("demo/contoso-snapshot.json")).replace(DEMO_TENANT, tenantId);
     }
 
-    static void upload(String tenantId, String snapshot) {
+    public static void upload(String tenantId, String snapshot) {
         ApiKeys.as(Roles.OPERATOR)
                 .contentType(ContentType.JSON)
                 .body(snapshot)
@@ -63,7 +63,7 @@ final class SnapshotTenants {
     }
 
     /** Adds demo accounts 1–5 by number; returns their ids in the same order. */
-    static List<String> addAccounts(String tenantId, int... numbers) {
+    public static List<String> addAccounts(String tenantId, int... numbers) {
         List<Map<String, Object>> accounts = demoAccounts();
         return java.util.Arrays.stream(numbers)
                 .mapToObj(n -> ApiKeys.as(Roles.OPERATOR)
@@ -77,7 +77,7 @@ final class SnapshotTenants {
                 .toList();
     }
 
-    static String requestEvaluation(String tenantId) {
+    public static String requestEvaluation(String tenantId) {
         return ApiKeys.as(Roles.OPERATOR)
                 .post("/api/v1/tenants/" + tenantId + "/evaluations")
                 .then()
@@ -87,7 +87,7 @@ final class SnapshotTenants {
     }
 
     /** Waits until the evaluation finished (COMPLETED or FAILED) and returns its resource. */
-    static Response awaitFinished(String evaluationId) {
+    public static Response awaitFinished(String evaluationId) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             String status = ApiKeys.as(Roles.AUDITOR).get("/api/v1/evaluations/" + evaluationId).path("status");
             return "COMPLETED".equals(status) || "FAILED".equals(status);
