@@ -84,7 +84,7 @@ final class EnforcementReads {
         pacer.acquire(client.tenantId(), bucket, 1);
         GraphResponse first = transport.get(client, url, counter);
         return first.ok() && PageFollower.nextLink(first.body()) != null
-                ? pages.follow(client, first, bucket, counter)
+                ? pages.follow(client, first, new GraphStep("enforcement", url, bucket), counter)
                 : first;
     }
 
