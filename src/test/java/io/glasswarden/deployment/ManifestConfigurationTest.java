@@ -23,8 +23,12 @@ class ManifestConfigurationTest {
     /** Injected by the Azure Workload Identity webhook, read by the Graph adapter. */
     private static final Set<String> WORKLOAD_IDENTITY_VARIABLES = Set.of("AZURE_CLIENT_ID", "AZURE_TENANT_ID",
             "AZURE_FEDERATED_TOKEN_FILE", "AZURE_AUTHORITY_HOST");
-    /** A key set for every profile; "%test.x=" lines do not count, they do not exist in production. */
-    private static final Pattern PROPERTY_LINE = Pattern.compile("^([a-zA-Z][\\w.\\-\\[\\]\"]*)\\s*[=:]");
+    /**
+     * A key set for every profile, or an optional key documented as a commented-out line ("#glasswarden.x="), which
+     * has no default and is set only where it is needed; "%test.x=" lines do not count, they do not exist in
+     * production.
+     */
+    private static final Pattern PROPERTY_LINE = Pattern.compile("^#?([a-zA-Z][\\w.\\-\\[\\]\"]*)\\s*[=:]");
 
     @ParameterizedTest
     @ValueSource(strings = {RenderedOverlay.DEV, RenderedOverlay.PRODUCTION})

@@ -168,9 +168,16 @@ class DrillResourceTest {
                 .then()
                 .body("items.accountId", hasItem(account[0]))
                 .body("items.find { it.accountId == '" + account[0] + "' }.daysOverdue", equalTo(1));
+        // a custodian who keeps nothing in the tenant cannot tell it from one that does not exist
         given().auth()
                 .oauth2(ApiKeys.custodian("someone-else@contoso.com"))
                 .queryParam("tenantId", tenant)
+                .get("/api/v1/drills")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(ApiKeys.custodian("someone-else@contoso.com"))
                 .get("/api/v1/drills")
                 .then()
                 .statusCode(200)

@@ -13,12 +13,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.glasswarden.directory.SignIn;
+import io.glasswarden.lifecycle.FakeDirectory;
 import io.glasswarden.lifecycle.Inventory;
 import io.glasswarden.lifecycle.LedgerTypes;
 import io.glasswarden.lifecycle.LifecycleProfile;
 import io.glasswarden.lifecycle.RecordingNotifier;
 import io.glasswarden.notifications.OutgoingEmail;
 import io.glasswarden.security.Roles;
+import io.glasswarden.signins.SignInWatch;
 import io.glasswarden.testing.ApiKeys;
 import io.glasswarden.testing.MovableClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +45,10 @@ class PostUseReviewTest {
     RecordingNotifier notifier;
     @Inject
     ReviewService reviews;
+    @Inject
+    FakeDirectory directory;
+    @Inject
+    SignInWatch watch;
 
     @Test
     void anEmergencySignInOpensAReviewThatClosesStepByStep() {
@@ -53,6 +60,7 @@ class PostUseReviewTest {
         attest(base);
         drill(base, clock.instant().minus(Duration.ofMinutes(5)));
         clock.advance(Duration.ofHours(1));
+        observe(tenant, account, "s-emergency-1");
         notifier.clear();
 
         acknowledge(base, "s-emergency-1", "EMERGENCY");
@@ -108,6 +116,7 @@ class PostUseReviewTest {
         String tenant = Inventory.tenant(Map.of("postUseReviewDays", 2));
         String[] account = Inventory.account(tenant, "bo@contoso.com");
         String base = "/api/v1/tenants/" + tenant + "/accounts/" + account[0];
+        observe(tenant, account, "s-misuse-1");
         acknowledge(base, "s-misuse-1", "MISUSE");
         notifier.clear();
 
@@ -130,6 +139,7 @@ class PostUseReviewTest {
         String[] account = Inventory.account(tenant, "cy@contoso.com");
         String base = "/api/v1/tenants/" + tenant + "/accounts/" + account[0];
 
+        observe(tenant, account, "s-drill-1");
         acknowledge(base, "s-drill-1", "DRILL");
 
         assertThat(list(base).getInt("total")).isZero();
@@ -149,6 +159,7 @@ class PostUseReviewTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json");
+        observe(tenant, account, "s-emergency-2");
         acknowledge(base, "s-emergency-2", "EMERGENCY");
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("action", "BURNED", "note", "n"),
                 Map.of("action", "ROTATED"), Map.of("action", "ROTATED", "note", "n", "extra", 1))) {
@@ -182,6 +193,13 @@ class PostUseReviewTest {
 
     private static JsonPath list(String base) {
         return ApiKeys.as(Roles.AUDITOR).get(base + "/reviews").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Only a sign-in Glasswarden saw can be acknowledged: the fake directory reports it and the watch stores it. */
+    private void observe(String tenant, String[] account, String signInId) {
+        directory.add(tenant, new SignIn(signInId, account[1], null, clock.instant().minus(Duration.ofMinutes(1)), 0,
+                null, true, "Azure Portal", "192.0.2.7"));
+        watch.pollAll();
     }
 
     private static void acknowledge(String base, String signInId, String classification) {

@@ -81,7 +81,9 @@ class EvaluationResourceTest {
         assertThat(methods).containsEntry("result", "UNKNOWN").containsEntry("reason", "permission-denied");
 
         assertThat(results.getList("tenant.findings.ruleId", String.class))
-                .containsExactly("BG-T01", "BG-T02", "BG-T03", "BG-T04");
+                .containsExactly("BG-T01", "BG-T02", "BG-T03", "BG-T04", "BG-T05");
+        assertThat(results.getString("tenant.findings[4].result")).isEqualTo("XXX");
+        assertThat(results.getString("tenant.findings[4].message")).isEqualTo("XXX");
         assertThat(results.getString("tenant.findings[0].result")).isEqualTo("PASS");
         // One ready account; bg-05 could not be checked, so it is not ready (rules.md v1.1 BG-T02).
         assertThat(results.getString("tenant.findings[1].result")).isEqualTo("FAIL");

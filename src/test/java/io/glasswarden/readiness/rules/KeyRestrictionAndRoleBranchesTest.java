@@ -183,7 +183,8 @@ class KeyRestrictionAndRoleBranchesTest {
 
         assertThat(finding.result()).isEqualTo(RuleResult.PASS);
         assertThat(finding.message()).contains("end date unreadable, counted as permanent");
-        assertThat(finding.evidence().get("scheduleData").toString()).startsWith("unreadable (license-required)");
+        assertThat(finding.evidence()).containsEntry("scheduleData",
+                "unreadable (license-required, Microsoft Entra ID P1); the active direct assignment is counted as permanent");
     }
 
     @Test
