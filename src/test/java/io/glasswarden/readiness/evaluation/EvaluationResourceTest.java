@@ -82,8 +82,11 @@ class EvaluationResourceTest {
 
         assertThat(results.getList("tenant.findings.ruleId", String.class))
                 .containsExactly("BG-T01", "BG-T02", "BG-T03", "BG-T04", "BG-T05");
-        assertThat(results.getString("tenant.findings[4].result")).isEqualTo("XXX");
-        assertThat(results.getString("tenant.findings[4].message")).isEqualTo("XXX");
+        // phase 1 of mandatory MFA is in force since 2024, and two accounts of the scenario can satisfy MFA
+        assertThat(results.getString("tenant.findings[4].result")).isEqualTo("PASS");
+        assertThat(results.getString("tenant.findings[4].message")).startsWith(
+                "2 emergency account(s) can satisfy mandatory MFA:");
+        assertThat(results.getInt("tenant.findings[4].evidence.mandatoryMfaReadyAccounts")).isEqualTo(2);
         assertThat(results.getString("tenant.findings[0].result")).isEqualTo("PASS");
         // One ready account; bg-05 could not be checked, so it is not ready (rules.md v1.1 BG-T02).
         assertThat(results.getString("tenant.findings[1].result")).isEqualTo("FAIL");
