@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.glasswarden.accounts.AccountService;
 import io.glasswarden.accounts.AccountView;
+import io.glasswarden.attestations.AttestationRequest;
 import io.glasswarden.core.ConflictException;
 import io.glasswarden.core.GlasswardenException;
 import io.glasswarden.core.InvalidInputException;
@@ -30,6 +31,7 @@ import io.glasswarden.core.LifecycleState;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.drills.DrillRequest;
+import io.glasswarden.readiness.InventoryFacts.AttestationKind;
 import io.glasswarden.readiness.InventoryFacts.DrillOutcome;
 import io.glasswarden.readiness.evaluation.EvaluationResults;
 import io.glasswarden.security.Caller;
@@ -106,7 +108,8 @@ public class ConsoleResource {
     public Response tenant(@CookieParam(ConsoleSessionMechanism.COOKIE) String session,
             @PathParam("tenantId") String tenantId) {
         var tenant = tenants.require(tenantId);
-        List<AccountView> list = accounts.list(tenantId, null, LifecycleState.ACTIVE, PageRequest.of("0", "200"))
+        List<AccountView> list = accounts
+                .list(tenantId, null, LifecycleState.ACTIVE, PageRequest.of("0", String.valueOf(PageRequest.MAX_SIZE)))
                 .items()
                 .stream()
                 .map(AccountView::of)
@@ -161,7 +164,8 @@ public class ConsoleResource {
                 .data("findings", ConsoleServices.findings(account.readiness()))
                 .data("history", services.historyChart(tenantId, accountId))
                 .data("drills", services.drills(tenantId, accountId))
-                .data("credentials", services.credentials(account.readiness()))
+                .data("credentials", ConsoleServices.credentials(account.readiness(), account.keys()))
+                .data("attestations", services.attestations(tenantId, accountId))
                 .data("canRecordDrill", caller.hasRole(Roles.OPERATOR) || caller.hasRole(Roles.CUSTODIAN)));
     }
 
@@ -181,6 +185,23 @@ public class ConsoleResource {
                 blankToNull(notes)));
         return ConsolePage.seeOther("/tenants/" + tenants.require(tenantId).tenantId() + "/accounts/"
                 + accounts.require(tenantId, accountId).id() + "#drills");
+    }
+
+    @POST
+    @Path("tenants/{tenantId}/accounts/{accountId}/attestations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.OPERATOR, Roles.CUSTODIAN})
+    @Operation(summary = "Console: record an attestation")
+    public Response recordAttestation(@CookieParam(ConsoleSessionMechanism.COOKIE) String session,
+            @PathParam("tenantId") String tenantId, @PathParam("accountId") String accountId,
+            @FormParam("csrf") String csrf, @FormParam("kind") String kind, @FormParam("attestedBy") String attestedBy,
+            @FormParam("statement") String statement, @FormParam("keysSighted") String keysSighted) {
+        page.requireCsrf(session, csrf);
+        services.recordAttestation(tenantId, accountId, new AttestationRequest(
+                ConsoleServices.parse(AttestationKind.class, kind, "kind"), blankToNull(attestedBy),
+                blankToNull(statement), ConsoleServices.lines(keysSighted)));
+        return ConsolePage.seeOther("/tenants/" + tenants.require(tenantId).tenantId() + "/accounts/"
+                + accounts.require(tenantId, accountId).id() + "#attestations");
     }
 
     @GET

@@ -11,12 +11,19 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 
+import io.glasswarden.accounts.AccountService;
 import io.glasswarden.accounts.AccountView;
+import io.glasswarden.accounts.EmergencyAccount;
+import io.glasswarden.accounts.PhysicalKey;
+import io.glasswarden.attestations.AttestationRequest;
+import io.glasswarden.attestations.AttestationService;
+import io.glasswarden.attestations.AttestationView;
 import io.glasswarden.core.InvalidInputException;
+import io.glasswarden.core.LifecycleState;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.drills.DrillOverview;
@@ -39,6 +46,8 @@ import io.glasswarden.signins.AcknowledgementRequest;
 import io.glasswarden.signins.AcknowledgementService;
 import io.glasswarden.signins.ObservedSignInView;
 import io.glasswarden.signins.SignInService;
+import io.glasswarden.tenants.Tenant;
+import io.glasswarden.tenants.TenantService;
 
 /**
  * The console's reads and writes, each through the service (or resource) the REST API uses, so that roles, custodian
@@ -57,13 +66,17 @@ public class ConsoleServices {
     private final ReadinessResource readiness;
     private final EvidenceResource evidence;
     private final Caller caller;
-    private final EntityManager entityManager;
+    private final TenantService tenants;
+    private final AccountService accounts;
+    private final AttestationService attestations;
+    private final Validator validator;
     private final Clock clock;
 
     ConsoleServices(EvaluationService evaluations, SignInService signIns, AcknowledgementService acknowledgements,
             DrillService drills, DrillOverview drillOverview, LedgerVerifier ledgerVerifier,
             LedgerEntries ledgerEntries, ReadinessResource readiness, EvidenceResource evidence, Caller caller,
-            EntityManager entityManager, Clock clock) {
+            TenantService tenants, AccountService accounts, AttestationService attestations, Validator validator,
+            Clock clock) {
         this.evaluations = evaluations;
         this.signIns = signIns;
         this.acknowledgements = acknowledgements;
@@ -74,7 +87,10 @@ public class ConsoleServices {
         this.readiness = readiness;
         this.evidence = evidence;
         this.caller = caller;
-        this.entityManager = entityManager;
+        this.tenants = tenants;
+        this.accounts = accounts;
+        this.attestations = attestations;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -114,7 +130,7 @@ public class ConsoleServices {
     /** Drills due in the next 90 days (and overdue ones), soonest first. */
     List<DrillStatusView> drillCalendar(String tenantId) {
         LocalDate horizon = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(90);
-        return drillOverview.list(tenantId, null, PageRequest.of("0", "200"))
+        return drillOverview.list(tenantId, null, PageRequest.of("0", String.valueOf(PageRequest.MAX_SIZE)))
                 .items()
                 .stream()
                 .filter(d -> !d.dueDate().isAfter(horizon))
@@ -128,6 +144,20 @@ public class ConsoleServices {
 
     void recordDrill(String tenantId, String accountId, DrillRequest request) {
         drills.record(tenantId, accountId, request);
+    }
+
+    List<AttestationView> attestations(String tenantId, String accountId) {
+        return attestations.list(tenantId, accountId, PageRequest.of("0", "50")).items();
+    }
+
+    /** Validated as the API validates its JSON body, then recorded by the API's service (role and custodian checks). */
+    void recordAttestation(String tenantId, String accountId, AttestationRequest request) {
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            var first = violations.iterator().next();
+            throw new InvalidInputException(first.getPropertyPath().toString(), first.getMessage());
+        }
+        attestations.record(tenantId, accountId, request);
     }
 
     Response readinessCsv(String tenantId) {
@@ -147,21 +177,29 @@ public class ConsoleServices {
         return ledgerEntries.page(null, PageRequest.of("0", "50")).items().stream().map(LedgerEntryView::of).toList();
     }
 
-    /** The accounts a custodian looks after, across tenants. */
+    /**
+     * The accounts a custodian looks after, across tenants: every active tenant's accounts as {@link AccountService}
+     * lists them for the caller, which keeps only the custodian's own (the API's rule, not a second one).
+     */
     @Transactional
     List<CustodianAccount> custodianAccounts() {
-        String email = caller.email().orElse("");
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select t.tenant_id, t.display_name, a.id, coalesce(a.display_name, a.user_principal_name),
-                       a.user_principal_name, coalesce(a.readiness_status, 'UNEVALUATED')
-                from accounts a join tenants t on t.id = a.tenant_ref
-                where a.lifecycle_state = 'ACTIVE' and t.lifecycle_state = 'ACTIVE' and ?1 = any(a.custodian_emails)
-                order by t.display_name, 4""").setParameter(1, email).getResultList();
-        return rows.stream()
-                .map(r -> new CustodianAccount((String) r[0], (String) r[1], r[2].toString(), (String) r[3],
-                        (String) r[4], (String) r[5]))
-                .toList();
+        List<CustodianAccount> mine = new ArrayList<>();
+        for (Tenant tenant : tenants.list(LifecycleState.ACTIVE, PageRequest.of("0", max())).items()) {
+            for (EmergencyAccount a : accounts.list(tenant.tenantId(), null, LifecycleState.ACTIVE,
+                    PageRequest.of("0", max())).items()) {
+                AccountView view = AccountView.of(a);
+                mine.add(new CustodianAccount(tenant.tenantId(), tenant.displayName(), view.id().toString(),
+                        view.displayName() == null ? view.userPrincipalName() : view.displayName(),
+                        view.userPrincipalName(), view.readiness() == null
+                                ? "UNEVALUATED"
+                                : String.valueOf(view.readiness().get("status"))));
+            }
+        }
+        return mine;
+    }
+
+    private static String max() {
+        return String.valueOf(PageRequest.MAX_SIZE);
     }
 
     /** One of a custodian's accounts on their home page. */
@@ -217,28 +255,33 @@ public class ConsoleServices {
                 .toList();
     }
 
-    /** Credentials the evaluation saw, with the key model from the AAGUID catalogue where the evidence names it. */
-    public record CredentialLine(String kind, String model, String aaguid, String detail) {
+    /**
+     * A credential the evaluation saw, with the key model the AAGUID catalogue names, and the inventory's physical key
+     * whose label is the credential's name in Entra ID (how admins are told to name keys), if any.
+     */
+    public record CredentialLine(String kind, String name, String model, String aaguid, String usable, String whyNot,
+            PhysicalKey inventoryKey) {
     }
 
+    /** The credentials in BG-010's evidence (it lists every credential, usable or not). */
     @SuppressWarnings("unchecked")
-    List<CredentialLine> credentials(Map<String, Object> readiness) {
+    static List<CredentialLine> credentials(Map<String, Object> readiness, List<PhysicalKey> keys) {
         List<CredentialLine> lines = new ArrayList<>();
         if (readiness == null) {
             return lines;
         }
         for (Map<String, Object> f : (List<Map<String, Object>>) readiness.getOrDefault("findings", List.of())) {
-            Object evidence = f.get("evidence");
-            if (evidence instanceof Map<?, ?> map && map.get("credentials") instanceof List<?> list) {
+            if (f.get("evidence") instanceof Map<?, ?> evidence
+                    && evidence.get("credentials") instanceof List<?> list) {
                 for (Object item : list) {
                     if (item instanceof Map<?, ?> c) {
-                        lines.add(new CredentialLine(text(c.get("type")), text(c.get("model")), text(c.get("aaGuid")),
-                                text(c.get("displayName"))));
+                        String name = text(c.get("name"));
+                        lines.add(new CredentialLine(text(c.get("kind")), name, text(c.get("model")),
+                                text(c.get("aaGuid")), text(c.get("usable")), text(c.get("whyNot")),
+                                keys.stream().filter(k -> k.label().equalsIgnoreCase(name)).findFirst().orElse(null)));
                     }
                 }
-                if (!lines.isEmpty()) {
-                    return lines;
-                }
+                return lines;
             }
         }
         return lines;
@@ -269,6 +312,11 @@ public class ConsoleServices {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "is not one of the offered choices");
         }
+    }
+
+    /** One non-blank line per item of a textarea (e.g. the labels of the keys sighted). */
+    static List<String> lines(String value) {
+        return value == null ? List.of() : value.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
     }
 
     static Instant instant(String value) {

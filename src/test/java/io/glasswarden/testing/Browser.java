@@ -50,6 +50,8 @@ public final class Browser implements AutoCloseable {
                 .setBaseURL(baseUrl)
                 .setAcceptDownloads(true)
                 .setViewportSize(1280, 900));
+        // Pages here answer in milliseconds; a short timeout makes a broken page fail fast instead of after 30 s.
+        context.setDefaultTimeout(10_000);
         return context.newPage();
     }
 
