@@ -24,9 +24,11 @@ public class ConsolePage {
             + "frame-ancestors 'none'; base-uri 'none'";
 
     private final ConsoleSessions sessions;
+    private final EntraSignIn entra;
 
-    ConsolePage(ConsoleSessions sessions) {
+    ConsolePage(ConsoleSessions sessions, EntraSignIn entra) {
         this.sessions = sessions;
+        this.entra = entra;
     }
 
     Response html(int status, TemplateInstance page) {
@@ -45,14 +47,20 @@ public class ConsolePage {
         return headers(Response.seeOther(URI.create(location))).build();
     }
 
-    /** The CSRF token of the caller's session, for the forms of a page. */
+    /**
+     * The CSRF token of the caller's session, for the forms of a page: the API-key session's own token, or, for a
+     * session signed in with Entra ID, one derived from that session's cookie.
+     */
     String csrf(String sessionToken) {
-        return sessions.csrfToken(sessionToken).orElse("");
+        return sessions.csrfToken(sessionToken).or(entra::csrfToken).orElse("");
     }
 
     /** Refuses a form whose CSRF token is not the session's (403; nothing is changed). */
     void requireCsrf(String sessionToken, String submitted) {
-        if (!sessions.csrfMatches(sessionToken, submitted)) {
+        boolean valid = sessionToken != null && !sessionToken.isBlank()
+                ? sessions.csrfMatches(sessionToken, submitted)
+                : entra.csrfMatches(submitted);
+        if (!valid) {
             throw new ForbiddenException("The form's CSRF token is missing or stale: reload the page and try again.");
         }
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,6 +28,7 @@ import io.glasswarden.security.ConsoleSessions;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.security.Authenticated;
 
 /**
  * Console sign-in with an API key (the first-start key, the bootstrap key or any key an admin created) and sign-out.
@@ -42,13 +44,30 @@ public class SignInResource {
 
     private final ConsoleSessions sessions;
     private final ConsolePage page;
+    private final EntraSignIn entra;
     @Inject
     @Location("console/sign-in.html")
     Template signIn;
 
-    SignInResource(ConsoleSessions sessions, ConsolePage page) {
+    SignInResource(ConsoleSessions sessions, ConsolePage page, EntraSignIn entra) {
         this.sessions = sessions;
         this.page = page;
+        this.entra = entra;
+    }
+
+    /**
+     * Where "Sign in with Microsoft Entra ID" leads: the console OIDC tenant's authorization-code flow starts here
+     * (redirect to Entra ID) and returns here with the code; once signed in, on to the fleet. 404 when not configured.
+     */
+    @GET
+    @Path("sign-in/entra")
+    @Authenticated
+    @Operation(summary = "Sign in to the console with Microsoft Entra ID (when configured)")
+    public Response entra(@Context UriInfo uri) {
+        if (!entra.enabled()) {
+            throw new NotFoundException();
+        }
+        return ConsolePage.headers(Response.seeOther(uri.getBaseUriBuilder().path("/").build())).build();
     }
 
     @GET
@@ -88,9 +107,14 @@ public class SignInResource {
             @FormParam("csrf") String csrf) {
         page.requireCsrf(session, csrf);
         sessions.close(session);
-        return ConsolePage.headers(Response.seeOther(uri.getBaseUriBuilder().path("/sign-in").build()))
-                .cookie(ConsolePage.sessionCookie("", uri, 0))
-                .build();
+        Response.ResponseBuilder response = ConsolePage
+                .headers(Response.seeOther(uri.getBaseUriBuilder().path("/sign-in").build()))
+                .cookie(ConsolePage.sessionCookie("", uri, 0));
+        // An Entra ID session ends here too (locally: the Entra ID session itself is the user's to end).
+        for (String name : entra.sessionCookieNames()) {
+            response.cookie(new NewCookie.Builder(name).value("").path("/").maxAge(0).build());
+        }
+        return response.build();
     }
 
     private Response form(UriInfo uri, int status, String error) {
@@ -99,7 +123,11 @@ public class SignInResource {
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         NewCookie cookie = ConsolePage.cookie(SIGN_IN_CSRF_COOKIE, csrf, uri, 1800);
         return ConsolePage.headers(Response.status(status)
-                .entity(signIn.data("me", null).data("csrf", csrf).data("error", error).render())
+                .entity(signIn.data("me", null)
+                        .data("csrf", csrf)
+                        .data("error", error)
+                        .data("entra", entra.enabled())
+                        .render())
                 .type("text/html;charset=UTF-8")).cookie(cookie).build();
     }
 }
