@@ -57,9 +57,12 @@ public class ConsoleResource {
 
     private final ConsolePage page;
     private final FleetOverview fleet;
+    private final CustodianHome custodianHome;
     private final TenantService tenants;
     private final AccountService accounts;
-    private final ConsoleServices services;
+    private final TenantPageData tenantData;
+    private final AccountPageData accountData;
+    private final AuditPageData audit;
     private final Caller caller;
     @Inject
     @Location("console/fleet.html")
@@ -77,13 +80,17 @@ public class ConsoleResource {
     @Location("console/error.html")
     Template errorPage;
 
-    ConsoleResource(ConsolePage page, FleetOverview fleet, TenantService tenants, AccountService accounts,
-            ConsoleServices services, Caller caller) {
+    ConsoleResource(ConsolePage page, FleetOverview fleet, CustodianHome custodianHome, TenantService tenants,
+            AccountService accounts,
+            TenantPageData tenantData, AccountPageData accountData, AuditPageData audit, Caller caller) {
         this.page = page;
         this.fleet = fleet;
+        this.custodianHome = custodianHome;
         this.tenants = tenants;
         this.accounts = accounts;
-        this.services = services;
+        this.tenantData = tenantData;
+        this.accountData = accountData;
+        this.audit = audit;
         this.caller = caller;
     }
 
@@ -96,7 +103,7 @@ public class ConsoleResource {
         return page.html(200, fleetPage.data("me", me(session))
                 .data("custodian", caller.isCustodianOnly())
                 .data("tenants", caller.isCustodianOnly() ? List.of() : fleet.tenants(q, order))
-                .data("myAccounts", caller.isCustodianOnly() ? services.custodianAccounts() : List.of())
+                .data("myAccounts", caller.isCustodianOnly() ? custodianHome.custodianAccounts() : List.of())
                 .data("q", q == null ? "" : q)
                 .data("sort", order.name()));
     }
@@ -114,13 +121,13 @@ public class ConsoleResource {
                 .stream()
                 .map(AccountView::of)
                 .toList();
-        EvaluationResults latest = services.latest(tenantId);
+        EvaluationResults latest = tenantData.latest(tenantId);
         return page.html(200, tenantPage.data("me", me(session))
                 .data("tenant", tenant)
                 .data("accounts", list)
                 .data("latest", latest)
-                .data("openSignIns", services.openSignIns(tenantId, list))
-                .data("drills", services.drillCalendar(tenantId)));
+                .data("openSignIns", tenantData.openSignIns(tenantId, list))
+                .data("drills", tenantData.drillCalendar(tenantId)));
     }
 
     @POST
@@ -131,7 +138,7 @@ public class ConsoleResource {
     public Response evaluate(@CookieParam(ConsoleSessionMechanism.COOKIE) String session,
             @PathParam("tenantId") String tenantId, @FormParam("csrf") String csrf) {
         page.requireCsrf(session, csrf);
-        services.evaluate(tenantId);
+        tenantData.evaluate(tenantId);
         return ConsolePage.seeOther("/tenants/" + tenants.require(tenantId).tenantId() + "?evaluation=queued");
     }
 
@@ -145,9 +152,9 @@ public class ConsoleResource {
             @PathParam("signInId") String signInId, @FormParam("csrf") String csrf,
             @FormParam("classification") String classification, @FormParam("note") String note) {
         page.requireCsrf(session, csrf);
-        services.acknowledge(tenantId, accountId, signInId, new AcknowledgementRequest(
-                ConsoleServices.parse(Acknowledgement.Classification.class, classification, "classification"),
-                blankToNull(note)));
+        tenantData.acknowledge(tenantId, accountId, signInId, new AcknowledgementRequest(
+                FormFields.parse(Acknowledgement.Classification.class, classification, "classification"),
+                FormFields.blankToNull(note)));
         return ConsolePage.seeOther("/tenants/" + tenants.require(tenantId).tenantId() + "#sign-ins");
     }
 
@@ -161,11 +168,11 @@ public class ConsoleResource {
         return page.html(200, accountPage.data("me", me(session))
                 .data("account", account)
                 .data("tenant", tenants.require(tenantId))
-                .data("findings", ConsoleServices.findings(account.readiness()))
-                .data("history", services.historyChart(tenantId, accountId))
-                .data("drills", services.drills(tenantId, accountId))
-                .data("credentials", ConsoleServices.credentials(account.readiness(), account.keys()))
-                .data("attestations", services.attestations(tenantId, accountId))
+                .data("findings", AccountPageData.findings(account.readiness()))
+                .data("history", accountData.historyChart(tenantId, accountId))
+                .data("drills", accountData.drills(tenantId, accountId))
+                .data("credentials", AccountPageData.credentials(account.readiness(), account.keys()))
+                .data("attestations", accountData.attestations(tenantId, accountId))
                 .data("canRecordDrill", caller.hasRole(Roles.OPERATOR) || caller.hasRole(Roles.CUSTODIAN)));
     }
 
@@ -180,9 +187,10 @@ public class ConsoleResource {
             @FormParam("performedBy") String performedBy, @FormParam("outcome") String outcome,
             @FormParam("credentialUsed") String credentialUsed, @FormParam("notes") String notes) {
         page.requireCsrf(session, csrf);
-        services.recordDrill(tenantId, accountId, new DrillRequest(ConsoleServices.instant(performedAt),
-                performedBy, ConsoleServices.parse(DrillOutcome.class, outcome, "outcome"), blankToNull(credentialUsed),
-                blankToNull(notes)));
+        accountData.recordDrill(tenantId, accountId, new DrillRequest(FormFields.instant(performedAt),
+                performedBy, FormFields.parse(DrillOutcome.class, outcome, "outcome"),
+                FormFields.blankToNull(credentialUsed),
+                FormFields.blankToNull(notes)));
         return ConsolePage.seeOther("/tenants/" + tenants.require(tenantId).tenantId() + "/accounts/"
                 + accounts.require(tenantId, accountId).id() + "#drills");
     }
@@ -197,9 +205,9 @@ public class ConsoleResource {
             @FormParam("csrf") String csrf, @FormParam("kind") String kind, @FormParam("attestedBy") String attestedBy,
             @FormParam("statement") String statement, @FormParam("keysSighted") String keysSighted) {
         page.requireCsrf(session, csrf);
-        services.recordAttestation(tenantId, accountId, new AttestationRequest(
-                ConsoleServices.parse(AttestationKind.class, kind, "kind"), blankToNull(attestedBy),
-                blankToNull(statement), ConsoleServices.lines(keysSighted)));
+        accountData.recordAttestation(tenantId, accountId, new AttestationRequest(
+                FormFields.parse(AttestationKind.class, kind, "kind"), FormFields.blankToNull(attestedBy),
+                FormFields.blankToNull(statement), FormFields.lines(keysSighted)));
         return ConsolePage.seeOther("/tenants/" + tenants.require(tenantId).tenantId() + "/accounts/"
                 + accounts.require(tenantId, accountId).id() + "#attestations");
     }
@@ -210,7 +218,7 @@ public class ConsoleResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Console: download the latest readiness as CSV")
     public Response readinessCsv(@PathParam("tenantId") String tenantId) {
-        return services.readinessCsv(tenantId);
+        return audit.readinessCsv(tenantId);
     }
 
     @GET
@@ -219,7 +227,7 @@ public class ConsoleResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Console: download the tenant's evidence bundle")
     public Response evidence(@PathParam("tenantId") String tenantId) {
-        return services.evidence(tenantId);
+        return audit.evidence(tenantId);
     }
 
     @GET
@@ -228,8 +236,8 @@ public class ConsoleResource {
     @Operation(summary = "Console: ledger verification and the latest entries")
     public Response ledger(@CookieParam(ConsoleSessionMechanism.COOKIE) String session) {
         return page.html(200, ledgerPage.data("me", me(session))
-                .data("verification", services.verifyLedger())
-                .data("entries", services.latestLedgerEntries()));
+                .data("verification", audit.verifyLedger())
+                .data("entries", audit.latestLedgerEntries()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -285,11 +293,7 @@ public class ConsoleResource {
                     ? FleetOverview.Sort.WORST
                     : FleetOverview.Sort.valueOf(sort.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("sort", "must be one of worst, name, evaluated");
+            throw new InvalidInputException("sort", "must be one of worst, name, evaluated, drill");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -108,8 +108,24 @@ class ConsoleBrowserTest {
 
         assertThat(page.locator("h1").textContent()).isEqualTo("Fleet");
         String demoRow = page.locator("tr", new Page.LocatorOptions().setHasText("Contoso (demo)")).textContent();
-        assertThat(demoRow).contains("NOT_READY").contains("✖");
+        assertThat(demoRow).as("status as text and shape, the worst failing rule, the next drill")
+                .contains("NOT_READY")
+                .contains("✖")
+                .contains("BG-010")
+                .containsPattern("\\d{4}-\\d{2}-\\d{2}");
         Browser.screenshot(page, "fleet");
+
+        page.getByLabel("Filter").fill("contoso");
+        page.getByLabel("Sort by").selectOption("name");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Apply")).click();
+        assertThat(page.url()).as("filter and sort are query parameters").contains("q=contoso").contains("sort=name");
+        assertThat(page.locator("table.fleet tbody tr").allTextContents()).singleElement()
+                .asString()
+                .contains("Contoso (demo)");
+        page.navigate("/?q=no-such-tenant");
+        assertThat(page.locator("table.fleet tbody").textContent()).contains("No tenant matches");
+        page.navigate("/");
 
         page.getByText("Contoso (demo)").click();
         assertThat(page.locator("h1").textContent()).isEqualTo("Contoso (demo)");
@@ -129,9 +145,15 @@ class ConsoleBrowserTest {
                 .contains("BG-03 key A (Feitian)")
                 .contains("Feitian ePass FIDO2-NFC Authenticator")
                 .contains("ee041bce-25e5-4cdb-8f86-897fd6418464");
+        assertThat(page.locator("#credentials table.credentials tr",
+                new Page.LocatorOptions().setHasText("BG-03 key A (Feitian)")).textContent())
+                .as("next to the inventory's physical key of that label, with its serial and location")
+                .contains("19360003")
+                .contains("Safe 1, Amsterdam");
         assertThat(page.locator("#history svg circle").count()).as("the readiness history, drawn on the server")
                 .isPositive();
         Browser.screenshot(page, "account-not-ready");
+        Browser.screenshotOfWindow(page, "account-not-ready-window");
     }
 
     @Test
