@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,11 +63,6 @@ class ConsoleBrowserTest {
 
     private Page page;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
@@ -78,6 +72,8 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void demoIsEvaluated() {
+        // Per test, so that without Chromium each test is reported as skipped (not the class silently at 0).
+        browser = browser == null ? Browser.start() : browser;
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> ApiKeys.as(Roles.AUDITOR)
                         .get("/api/v1/tenants/" + DEMO + "/readiness")

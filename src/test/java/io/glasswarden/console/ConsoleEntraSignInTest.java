@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,11 +69,6 @@ class ConsoleEntraSignInTest {
 
     private Page page;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
@@ -84,6 +78,8 @@ class ConsoleEntraSignInTest {
 
     @BeforeEach
     void issuerSignsInAnOperator() {
+        // Per test, so that without Chromium each test is reported as skipped (not the class silently at 0).
+        browser = browser == null ? Browser.start() : browser;
         String idToken = OidcWiremockTestResource.generateJwtToken("ada@contoso.com", Set.of(Roles.OPERATOR),
                 "ada-object-id", "ID", Set.of(CLIENT_ID), Map.of());
         issuer.stubFor(post("/auth/realms/quarkus/token").atPriority(1)

@@ -12,12 +12,13 @@ import com.microsoft.playwright.Playwright;
 
 /**
  * Headless Chromium from Debian's package, driven by Playwright for Java. Playwright never downloads a browser here
- * (nothing outside the package registries is reachable): it launches {@value #CHROMIUM}. Without it the browser
+ * (nothing outside the package registries is reachable): it launches /usr/bin/chromium. Without it the browser
  * tests are skipped with a notice, except in CI, which installs it and requires them.
  */
 public final class Browser implements AutoCloseable {
 
-    public static final String CHROMIUM = "/usr/bin/chromium";
+    /** Debian's Chromium; another path with {@code -Dglasswarden.tests.chromium=...}. */
+    public static final String CHROMIUM = System.getProperty("glasswarden.tests.chromium", "/usr/bin/chromium");
     /** Screenshots of every run, for people to look at. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -55,13 +56,24 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /** The whole page, however long, as {@code target/screenshots/<name>.png}. */
     public static void screenshot(Page page, String name) {
+        screenshot(page, name, true);
+    }
+
+    /** What fits in the window (1280×900), e.g. for the README. */
+    public static void screenshotOfWindow(Page page, String name) {
+        screenshot(page, name, false);
+    }
+
+    private static void screenshot(Page page, String name, boolean fullPage) {
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(fullPage));
     }
 
     @Override
