@@ -34,11 +34,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
             AuthenticationRequestContext context) {
         if (bootstrapKey.matches(request.token())) {
-            return Uni.createFrom()
-                    .item(QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal(BootstrapKey.PRINCIPAL_NAME))
-                            .addRole(Roles.ADMIN)
-                            .build());
+            return Uni.createFrom().item(bootstrapIdentity());
         }
         if (!ApiKeySecret.isWellFormed(request.token())) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Malformed API key"));
@@ -48,7 +44,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key")));
     }
 
-    private static SecurityIdentity identityOf(ApiKeyVerifier.VerifiedKey key) {
+    static SecurityIdentity bootstrapIdentity() {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(BootstrapKey.PRINCIPAL_NAME))
+                .addRole(Roles.ADMIN)
+                .build();
+    }
+
+    static SecurityIdentity identityOf(ApiKeyVerifier.VerifiedKey key) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(key.name()))
                 .addRole(key.role())

@@ -35,7 +35,13 @@ public class ApiKeyVerifier {
     // token, which tells an attacker nothing about any stored key.
     @Transactional
     Optional<VerifiedKey> verify(String presented) {
-        Optional<ApiKey> found = keys.findActiveByHash(ApiKeySecret.hashOf(presented));
+        return verifyHash(ApiKeySecret.hashOf(presented));
+    }
+
+    /** As {@link #verify}, for a key known by its hash (a console session keeps only the hash). */
+    @Transactional
+    Optional<VerifiedKey> verifyHash(String keyHash) {
+        Optional<ApiKey> found = keys.findActiveByHash(keyHash);
         found.ifPresent(this::recordUse);
         return found.map(key -> new VerifiedKey(key.id(), key.name(), key.role(), key.email()));
     }

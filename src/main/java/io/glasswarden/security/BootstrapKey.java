@@ -39,4 +39,11 @@ public class BootstrapKey {
     boolean matches(String token) {
         return digest != null && MessageDigest.isEqual(digest, ApiKeySecret.sha256(token));
     }
+
+    /** True when {@code keyHash} (hex SHA-256, as stored for console sessions) is the configured key's. */
+    boolean matchesHash(String keyHash) {
+        return digest != null && keyHash != null && MessageDigest.isEqual(
+                java.util.HexFormat.of().formatHex(digest).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                keyHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
 }

@@ -2,6 +2,10 @@ package io.glasswarden.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +28,24 @@ public final class ApiKeys {
     private ApiKeys() {
     }
 
-    /** The bootstrap key of the test configuration (an admin key named "bootstrap"). */
+    /**
+     * The bootstrap key of the test configuration (an admin key named "bootstrap"); where a test profile configures
+     * none, the first-start admin key that the service wrote to its data directory.
+     */
     public static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("glasswarden.bootstrap-api-key", String.class);
+        var config = ConfigProvider.getConfig();
+        return config.getOptionalValue("glasswarden.bootstrap-api-key", String.class)
+                .filter(key -> !key.isBlank())
+                .orElseGet(() -> firstStart(Path.of(config.getValue("glasswarden.data-dir", String.class))));
+    }
+
+    /** The first-start admin key the service wrote to {@code dataDir} when it found no other way in. */
+    public static String firstStart(Path dataDir) {
+        try {
+            return Files.readString(dataDir.resolve("first-start-admin-key")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No first-start key in " + dataDir, e);
+        }
     }
 
     /** A key with this role (admin, operator or auditor), shared by the tests of one app start. */

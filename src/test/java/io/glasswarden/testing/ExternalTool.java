@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A program from the machine that some tests need (kubectl for the manifests). On a developer's machine without it those tests are skipped with a visible notice; where {@code glasswarden.tests.require-tools} is
+ * A program from the machine that some tests need (kubectl for the manifests, Chromium for the pages). On a developer's
+ * machine without it those tests are skipped with a visible notice; where {@code glasswarden.tests.require-tools} is
  * true (the {@code ci} profile, switched on by {@code CI=true}) a missing tool fails them, so CI never skips silently.
  */
 public final class ExternalTool {

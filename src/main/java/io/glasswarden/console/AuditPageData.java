@@ -1,0 +1,53 @@
+package io.glasswarden.console;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+
+import io.glasswarden.core.PageRequest;
+import io.glasswarden.evidence.EvidenceResource;
+import io.glasswarden.ledger.LedgerEntries;
+import io.glasswarden.ledger.LedgerEntryView;
+import io.glasswarden.ledger.LedgerVerification;
+import io.glasswarden.ledger.LedgerVerifier;
+import io.glasswarden.readiness.evaluation.ReadinessResource;
+
+/**
+ * The auditor's downloads and the ledger page, through the REST API's own resources and services (same roles, same
+ * files).
+ */
+@ApplicationScoped
+public class AuditPageData {
+
+    private final ReadinessResource readiness;
+    private final EvidenceResource evidence;
+    private final LedgerVerifier ledgerVerifier;
+    private final LedgerEntries ledgerEntries;
+
+    AuditPageData(ReadinessResource readiness, EvidenceResource evidence, LedgerVerifier ledgerVerifier,
+            LedgerEntries ledgerEntries) {
+        this.readiness = readiness;
+        this.evidence = evidence;
+        this.ledgerVerifier = ledgerVerifier;
+        this.ledgerEntries = ledgerEntries;
+    }
+
+    Response readinessCsv(String tenantId) {
+        return readiness.latestCsv(tenantId);
+    }
+
+    Response evidence(String tenantId) {
+        return evidence.get(tenantId);
+    }
+
+    LedgerVerification verifyLedger() {
+        return ledgerVerifier.verify();
+    }
+
+    @Transactional
+    List<LedgerEntryView> latestLedgerEntries() {
+        return ledgerEntries.page(null, PageRequest.of("0", "50")).items().stream().map(LedgerEntryView::of).toList();
+    }
+}
