@@ -35,7 +35,7 @@ public class AuditPageData {
     }
 
     Response readinessCsv(String tenantId) {
-        return readiness.latestCsv(tenantId);
+        return readiness.latestCsv(tenantId, null);
     }
 
     Response evidence(String tenantId) {

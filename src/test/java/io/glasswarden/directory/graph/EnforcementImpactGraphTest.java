@@ -11,11 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +31,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.glasswarden.enforcement.EnforcementEscalations;
+import io.glasswarden.notifications.OutboxDispatcher;
 import io.glasswarden.security.Roles;
 import io.glasswarden.testing.ApiKeys;
+import io.glasswarden.testing.GreenMailResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -39,8 +50,24 @@ import io.restassured.path.json.JsonPath;
  * {@code Authorization_RequestDenied}. Application ids: Microsoft Learn, mandatory MFA planning page.
  */
 @QuarkusTest
-@TestProfile(GraphTenantEvaluationTest.LiveGraphProfile.class)
+@TestProfile(EnforcementImpactGraphTest.LiveGraphAndMailProfile.class)
 class EnforcementImpactGraphTest {
+
+    /** The live-looking Graph, and the real outbox with a real SMTP server (GreenMail) for the escalation e-mails. */
+    public static class LiveGraphAndMailProfile implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(LiveGraphResource.class), new TestResourceEntry(
+                    GreenMailResource.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("glasswarden.notifications.dispatch-after-commit", "false", "glasswarden.public-url",
+                    "https://glasswarden.test");
+        }
+    }
+
     static final String PORTAL = "c44b4083-3bb0-49c1-b47d-974e53cbdf3c";
     static final String CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
     static final String POWERSHELL = "1950a258-227b-4e31-a9cf-717495945fc2";
@@ -50,6 +77,11 @@ class EnforcementImpactGraphTest {
     static final String SIGN_INS = "/beta/auditLogs/signIns";
 
     private final List<StubMapping> stubs = new ArrayList<>();
+
+    @Inject
+    EnforcementEscalations escalations;
+    @Inject
+    OutboxDispatcher dispatcher;
 
     @AfterEach
     void removeStubs() {
@@ -119,6 +151,89 @@ class EnforcementImpactGraphTest {
                 .asString();
         assertThat(csv.split("\r\n")).hasSize(1 + 4 + 1);
         assertThat(csv).contains(tenantId + ",30,").contains("alice@contoso.com").contains("workload-identity");
+    }
+
+    /**
+     * Issue 11, "Done when", as one scenario: a tenant whose phase 2 starts in 10 days with one ready emergency account
+     * fails BG-T05 with the date, its escalation contacts get one e-mail, and the impact report lists who would be
+     * blocked.
+     */
+    @Test
+    void phaseTwoInTenDaysWithOneReadyAccountFailsBgT05MailsTheContactsOnceAndListsWhoWouldBeBlocked() {
+        skus(true);
+        signInPages();
+        registration();
+        LocalDate phase2 = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        String tenantId = UUID.randomUUID().toString();
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("tenantId", tenantId, "displayName", "Phase two " + tenantId, "directory", "graph",
+                        "settings", Map.of("escalationContacts", List.of("soc@contoso.example"), "mfaEnforcement",
+                                Map.of("phase2", phase2.toString()))))
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("objectId", TenantFixture.USER, "custodians", List.of(Map.of("name", "Ada", "email",
+                        "ada@contoso.com"))))
+                .post("/api/v1/tenants/" + tenantId + "/accounts")
+                .then()
+                .statusCode(201);
+        GraphTenantEvaluationTest.evaluate(tenantId, "COMPLETED");
+
+        // BG-T05 fails with the date: one account can satisfy mandatory MFA, two are needed
+        JsonPath readiness = ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/tenants/" + tenantId + "/readiness")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Object> t05 = readiness.getMap("tenant.findings.find { it.ruleId == 'BG-T05' }");
+        assertThat(t05.get("result")).isEqualTo("FAIL");
+        assertThat((String) t05.get("message")).contains(phase2.toString()).contains("in 10 days").contains("only 1");
+        assertThat(
+                readiness.getInt("tenant.findings.find { it.ruleId == 'BG-T05' }.evidence.mandatoryMfaReadyAccounts"))
+                .isEqualTo(1);
+
+        // the escalation contacts get one e-mail, and a second sweep the same day sends nothing
+        escalations.sweep();
+        escalations.sweep();
+        while (dispatcher.dispatchDue() > 0) {
+            // drain the outbox
+        }
+        assertThat(Arrays.stream(GreenMailResource.greenMail().getReceivedMessages())
+                .filter(m -> subjectOf(m).contains(tenantId))
+                .map(m -> recipientOf(m) + " " + subjectOf(m))
+                .toList()).containsExactly("soc@contoso.example Mandatory MFA in 10 day(s) and emergency accounts not"
+                        + " ready: Phase two " + tenantId);
+
+        // the impact report lists the user who would be blocked, and not the one who is MFA-capable
+        JsonPath report = ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/tenants/" + tenantId + "/enforcement-impact")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(report.getList("users.findAll { it.wouldBeBlocked }.userPrincipalName"))
+                .containsExactly("alice@contoso.com");
+        assertThat(report.getList("users.findAll { !it.wouldBeBlocked }.userId")).containsExactly(BOB);
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipientOf(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
