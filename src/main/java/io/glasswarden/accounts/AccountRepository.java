@@ -43,11 +43,28 @@ public class AccountRepository implements PanacheRepositoryBase<EmergencyAccount
 
     /** How many of the tenant's accounts (any lifecycle state) list this custodian key (e-mail or entra:tid/oid). */
     long countOfCustodian(Tenant tenant, String custodianKey) {
-        if (custodianKey.startsWith(Caller.ENTRA_KEY_PREFIX)) {
-            return count("tenant = ?1 and array_contains(custodianEntraIds, ?2)", tenant,
-                    custodianKey.substring(Caller.ENTRA_KEY_PREFIX.length()));
-        }
-        return count("tenant = ?1 and array_contains(custodianEmails, ?2)", tenant, custodianKey);
+        return count("tenant = ?1 and " + custodianCondition(custodianKey, "?2"), tenant, custodianValue(
+                custodianKey));
+    }
+
+    /** The active accounts of active tenants that list this custodian key, by tenant and creation. */
+    List<EmergencyAccount> activeOfCustodian(String custodianKey) {
+        return list("lifecycleState = ?1 and tenant.lifecycleState = ?1 and " + custodianCondition(custodianKey,
+                "?2"), Sort.by("tenant.displayName").and("createdAt").and("id"), LifecycleState.ACTIVE,
+                custodianValue(custodianKey));
+    }
+
+    /** The condition that an account lists a custodian key: its Entra ids for "entra:tid/oid", else its e-mails. */
+    private static String custodianCondition(String custodianKey, String parameter) {
+        return custodianKey.startsWith(Caller.ENTRA_KEY_PREFIX)
+                ? "array_contains(custodianEntraIds, " + parameter + ")"
+                : "array_contains(custodianEmails, " + parameter + ")";
+    }
+
+    private static String custodianValue(String custodianKey) {
+        return custodianKey.startsWith(Caller.ENTRA_KEY_PREFIX)
+                ? custodianKey.substring(Caller.ENTRA_KEY_PREFIX.length())
+                : custodianKey;
     }
 
     /**
@@ -66,12 +83,9 @@ public class AccountRepository implements PanacheRepositoryBase<EmergencyAccount
             where.append(" and readinessStatus = :status");
             params.put("status", filter.status());
         }
-        if (custodianEmail != null && custodianEmail.startsWith(Caller.ENTRA_KEY_PREFIX)) {
-            where.append(" and array_contains(custodianEntraIds, :entraId)");
-            params.put("entraId", custodianEmail.substring(Caller.ENTRA_KEY_PREFIX.length()));
-        } else if (custodianEmail != null) {
-            where.append(" and array_contains(custodianEmails, :email)");
-            params.put("email", custodianEmail);
+        if (custodianEmail != null) {
+            where.append(" and ").append(custodianCondition(custodianEmail, ":custodian"));
+            params.put("custodian", custodianValue(custodianEmail));
         }
         PanacheQuery<EmergencyAccount> query = find(where.toString(), Sort.by("createdAt").and("id"), params);
         return new Page<>(query.page(request.page(), request.size()).list(), request.page(), request.size(),

@@ -93,6 +93,17 @@ public class AccountService {
     }
 
     /**
+     * A custodian's own active accounts across all active tenants (the console's custodian home); empty for any
+     * other caller, who sees tenants whole.
+     */
+    public List<EmergencyAccount> custodianAccounts() {
+        if (!caller.isCustodianOnly()) {
+            return List.of();
+        }
+        return accounts.activeOfCustodian(caller.custodianKey().orElse(""));
+    }
+
+    /**
      * The account, if the caller may see it (404 otherwise) and it may still change: an account of a retired tenant is
      * read-only like the tenant (409), whatever its own state.
      */

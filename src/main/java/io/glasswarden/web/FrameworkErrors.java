@@ -33,7 +33,7 @@ public class FrameworkErrors {
             return;
         }
         int status = context.failure() instanceof HttpException http ? http.getStatusCode() : context.statusCode();
-        if (status < 400 || status == 401 || status == 403) {
+        if (status < 400 || status == 401 || status == 403 || isSecurityFlow(context.failure())) {
             // Authentication failures (with their challenge) and unexpected exceptions stay with Quarkus' handlers.
             context.next();
             return;
@@ -49,6 +49,17 @@ public class FrameworkErrors {
         }
         ProblemType type = ProblemType.forStatus(status);
         RouteProblems.send(context, type, detailFor(type));
+    }
+
+    /**
+     * Quarkus Security's own signals (the OpenID Connect code flow redirects to the identity provider and back with an
+     * {@code AuthenticationRedirectException}; refusals carry a challenge): its handlers answer them, never us.
+     */
+    static boolean isSecurityFlow(Throwable failure) {
+        return failure instanceof io.quarkus.security.AuthenticationRedirectException
+                || failure instanceof io.quarkus.security.AuthenticationException
+                || failure instanceof io.quarkus.security.UnauthorizedException
+                || failure instanceof io.quarkus.security.ForbiddenException;
     }
 
     private static String detailFor(ProblemType type) {

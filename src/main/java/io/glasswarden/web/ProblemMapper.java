@@ -152,6 +152,27 @@ public class ProblemMapper {
         return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
 
+    /**
+     * RESTEasy Reactive parses some of the request itself and throws an IllegalArgumentException where the client sent
+     * something unparseable: a malformed percent-escape ("%zz", a lone "%") in a form body or parameter
+     * ({@code URLUtils}), a Content-Type or Accept header that is no media type ({@code MediaTypeHeaderDelegate}). The
+     * client's request is broken, not the service: 400. Any other IllegalArgumentException is ours, so unexpected.
+     */
+    @ServerExceptionMapper
+    public Response unparseable(IllegalArgumentException e, UriInfo uri) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String thrower = trace.length == 0 ? "" : trace[0].getClassName();
+        if (thrower.equals("org.jboss.resteasy.reactive.common.util.URLUtils")) {
+            return respond(ProblemType.MALFORMED_REQUEST, "The request could not be decoded (invalid percent-encoding"
+                    + " in the form body or a parameter).", uri, null);
+        }
+        if (thrower.equals("org.jboss.resteasy.reactive.common.headers.MediaTypeHeaderDelegate")) {
+            return respond(ProblemType.MALFORMED_REQUEST, "A Content-Type or Accept header is not a valid media type.",
+                    uri, null);
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();

@@ -237,14 +237,16 @@ class ConsoleBrowserTest {
         assertThat(page.locator("#drills table").first().textContent()).contains("Linus").contains("SUCCEEDED");
 
         page.getByLabel("Kind").selectOption("CUSTODY");
-        page.getByLabel("Attested by").fill("Linus");
+        // a custodian attests in their own name only (docs/security.md): their own e-mail
+        page.getByLabel("Attested by").fill("linus@fabrikam.example");
         page.getByLabel("Statement").fill("Both keys are in safe 2.");
         page.getByLabel("Keys sighted (one label per line)").fill("key A\nkey B");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Record attestation")).click();
         assertThat(page.locator("#attestations table").first().textContent()).contains("CUSTODY")
                 .contains("Both keys are in safe 2.")
-                .contains("key A, key B");
+                .contains("key A, key B")
+                .contains("linus@fabrikam.example");
 
         String grace = ApiKeys.as(Roles.AUDITOR)
                 .get("/api/v1/tenants/" + tenant + "/accounts?size=100")

@@ -21,7 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.glasswarden.directory.SignIn;
 import io.glasswarden.security.Roles;
+import io.glasswarden.signins.SignInPolls;
 import io.glasswarden.testing.ApiKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -68,7 +70,7 @@ class ConsoleRoleMatrixTest {
                     CUSTODIAN_EMAIL, "outcome", "SUCCEEDED"), 303, Roles.OPERATOR, Roles.CUSTODIAN),
             page("POST", "/tenants/{account}/attestations", () -> Map.of("kind", "CUSTODY", "attestedBy",
                     CUSTODIAN_EMAIL, "statement", "Key in safe 1."), 303, Roles.OPERATOR, Roles.CUSTODIAN),
-            // The API acknowledges a sign-in before the watch has seen it (api.md), so any id will do.
+            // Only a sign-in Glasswarden saw can be acknowledged: {account} resolves to an account with one observed.
             page("POST", "/tenants/{account}/sign-ins/matrix-sign-in/acknowledge", () -> Map.of("classification",
                     "DRILL"), 303, Roles.OPERATOR));
 
@@ -172,18 +174,24 @@ class ConsoleRoleMatrixTest {
         return tenantId;
     }
 
-    /** A fresh account (custodian: the matrix custodian) of a fresh tenant, as {@code <tenantId>/accounts/<id>}. */
+    /**
+     * A fresh account (custodian: the matrix custodian) of a fresh tenant, as {@code <tenantId>/accounts/<id>}, with
+     * one sign-in the watch observed ({@code matrix-sign-in}), so that acknowledging it can succeed.
+     */
     private static String newTenantAccount() {
         String tenantId = newTenant();
+        String objectId = UUID.randomUUID().toString();
         String accountId = ApiKeys.as(Roles.OPERATOR)
                 .contentType(ContentType.JSON)
-                .body(Map.of("objectId", UUID.randomUUID().toString(), "custodians",
+                .body(Map.of("objectId", objectId, "custodians",
                         List.of(Map.of("name", "Matrix custodian", "email", CUSTODIAN_EMAIL))))
                 .post("/api/v1/tenants/" + tenantId + "/accounts")
                 .then()
                 .statusCode(201)
                 .extract()
                 .path("id");
+        SignInPolls.observe(UUID.fromString(accountId), new SignIn("matrix-sign-in", objectId, null, Instant.now()
+                .minus(5, ChronoUnit.MINUTES), 0, null, true, "Azure Portal", "192.0.2.7"));
         return tenantId + "/accounts/" + accountId;
     }
 }

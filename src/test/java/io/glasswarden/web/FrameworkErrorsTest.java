@@ -87,6 +87,24 @@ class FrameworkErrorsTest {
     }
 
     @Test
+    void aFormBodyWithAMalformedPercentEscapeIs400NotAnInternalError() {
+        for (String body : new String[]{"apiKey=%zz&csrf=x", "csrf=%", "statement=50%25%zz"}) {
+            Response response = raw().contentType("application/x-www-form-urlencoded").body(body).post("/sign-in");
+            assertProblem(response, 400);
+            assertThat(response.jsonPath().getString("detail")).contains("invalid percent-encoding");
+        }
+    }
+
+    @Test
+    void aContentTypeThatIsNoMediaTypeIs400NotAnInternalError() {
+        Response response = ApiKeys.as(Roles.AUDITOR)
+                .header("Content-Type", "garbage")
+                .get("/api/v1/tenants/" + java.util.UUID.randomUUID() + "/readiness");
+        assertProblem(response, 400);
+        assertThat(response.jsonPath().getString("detail")).contains("not a valid media type");
+    }
+
+    @Test
     void unknownPathsOutsideTheApiAre404() {
         assertProblem(raw().get("/no-such-page"), 404);
     }
