@@ -94,8 +94,7 @@ public record CredentialAssessment(List<Credential> credentials, DataGap gap) {
         if (!policy.isKnown()) {
             return Judgement.unknown(policy.missing().orElseThrow(), "the FIDO2 policy is unreadable");
         }
-        return new Fido2Eligibility(policy.value(), context.userId(), context.account().transitiveGroupIds(),
-                context.settings().allowSyncedPasskeys()).usable(method);
+        return context.fido2Eligibility(policy.value()).usable(method);
     }
 
     private static Judgement cbaUsable(CertificateAuthCheck.Assessment cba) {
