@@ -219,6 +219,58 @@ class RealTenantEvaluationTest {
         assertThat(finding(results, "BG-061").getString("message")).contains("becomes usable at 2099-01-01T08:00:00Z");
     }
 
+    @Test
+    void keysWithoutPasskeyTypeAreJudgedByTheirAaguid() {
+        String tenantId = newLiveTenantWithAccount();
+        override(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")),
+                GraphRealTenantTest.KEYS_WITHOUT_PASSKEY_TYPE);
+
+        JsonPath results = results(evaluate(tenantId, "COMPLETED"));
+
+        // the Google Password Manager passkey is synced: BG-015 fails on it, the YubiKey is hardware-bound
+        JsonPath bg015 = finding(results, "BG-015");
+        assertThat(bg015.getString("result")).isEqualTo("FAIL");
+        assertThat(bg015.getString("reason")).isNull();
+        assertThat(bg015.getList("evidence.notHardwareBound.id")).containsExactly("key-gpm");
+        assertThat(bg015.getString("evidence.notHardwareBound[0].why"))
+                .isEqualTo("passkey of Google Password Manager, a synced-passkey provider");
+        assertThat(bg015.getList("evidence.hardwareBound.id")).containsExactly("key-hw");
+        assertThat(bg015.getString("evidence.hardwareBound[0].why")).contains("hardware key model YubiKey 5 Series");
+        assertThat(bg015.getList("evidence.undetermined.id")).containsExactly("key-mac");
+        // usable: the YubiKey only; the synced passkey is not, the Mac passkey cannot be told
+        JsonPath bg010 = finding(results, "BG-010");
+        assertThat(bg010.getString("result")).isEqualTo("PASS");
+        assertThat(bg010.getInt("evidence.usableCredentials")).isEqualTo(1);
+        assertThat(bg010.getString("evidence.credentials.find { it.id == 'key-gpm' }.usable")).isEqualTo("no");
+        assertThat(bg010.getString("evidence.credentials.find { it.id == 'key-mac' }.usable")).isEqualTo("unknown");
+        JsonPath bg011 = finding(results, "BG-011");
+        assertThat(bg011.getString("result")).isEqualTo("UNKNOWN");
+        assertThat(bg011.getString("reason")).isEqualTo("not-reported");
+        assertThat(results.getList("tenant.dataGaps", Map.class)).anySatisfy(gap -> {
+            assertThat(gap.get("data")).isEqualTo("passkey type of FIDO2 key 'Mac passkey' (key-mac)");
+            assertThat(String.valueOf(gap.get("rules"))).contains("BG-011").doesNotContain("BG-015");
+        });
+
+        // without the synced passkey nothing settles BG-015: it is unknown, with the Mac passkey as its data gap
+        overrides.forEach(graph()::removeStub);
+        overrides.clear();
+        override(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")),
+                GraphRealTenantTest.KEYS_WITHOUT_PASSKEY_TYPE.replaceAll(
+                        "(?s),\\s*\\{[^{}]*\"id\":\"key-gpm\"[^{}]*\\}", ""));
+
+        JsonPath unknown = results(evaluate(tenantId, "COMPLETED"));
+
+        JsonPath undecided = finding(unknown, "BG-015");
+        assertThat(undecided.getString("result")).isEqualTo("UNKNOWN");
+        assertThat(undecided.getString("reason")).isEqualTo("not-reported");
+        assertThat(undecided.getString("message")).contains("did not report their passkey type");
+        assertThat(undecided.getString("evidence.unreadable.data"))
+                .isEqualTo("passkey type of FIDO2 key 'Mac passkey' (key-mac)");
+        assertThat(undecided.getList("evidence.hardwareBound.id")).containsExactly("key-hw");
+        assertThat(unknown.getList("tenant.dataGaps", Map.class)).anySatisfy(gap -> assertThat(
+                String.valueOf(gap.get("rules"))).contains("BG-015", "BG-011"));
+    }
+
     private int requests;
 
     private JsonPath results(JsonPath evaluation) {
