@@ -271,6 +271,105 @@ class RealTenantEvaluationTest {
                 String.valueOf(gap.get("rules"))).contains("BG-015", "BG-011"));
     }
 
+    @Test
+    void certificateAffinityAndStrengthIssuersDecideWhetherCbaCounts() {
+        String tenantId = newLiveTenantWithAccount();
+        // a CBA-only account: certificateUserIds name the issuer, no FIDO2 key, in no group the X.509 policy excludes
+        override(get(urlPathMatching("/v1.0/users/[^/]+")).withQueryParam("$select", notContaining("signInActivity")),
+                """
+                        {"id":"%s","userPrincipalName":"bg-01@contoso.onmicrosoft.com","accountEnabled":true,
+                         "onPremisesSyncEnabled":null,"userType":"Member","authorizationInfo":{"certificateUserIds":[
+                           "X509:<I>CN=Contoso Root<S>CN=bg-01"]}}
+                        """.formatted(TenantFixture.USER));
+        override(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")), "{\"value\":[]}");
+        override(get(urlPathMatching(TenantFixture.GROUPS)), "{\"value\":[]}");
+        override(get(urlPathEqualTo("/v1.0/policies/authenticationMethodsPolicy")), x509Policy("high"));
+
+        JsonPath high = results(evaluate(tenantId, "COMPLETED"));
+
+        // the only binding is low affinity and high is required: CBA would not let the account in
+        JsonPath bg018 = finding(high, "BG-018");
+        assertThat(bg018.getString("result")).isEqualTo("FAIL");
+        assertThat(bg018.getString("message")).contains("required high affinity");
+        assertThat(bg018.getList("evidence.requiredAffinity")).containsExactly("high");
+        assertThat(result(high, "BG-010")).isEqualTo("FAIL");
+
+        removeOverride("/v1.0/policies/authenticationMethodsPolicy");
+        override(get(urlPathEqualTo("/v1.0/policies/authenticationMethodsPolicy")), x509Policy("low"));
+        override(get(urlPathEqualTo("/v1.0/identity/conditionalAccess/policies")), STRENGTH_POLICY);
+        override(get(urlPathEqualTo("/v1.0/policies/authenticationStrengthPolicies")), pkiStrength("[\"A1B2C3\"]",
+                "[]"));
+
+        JsonPath admitted = results(evaluate(tenantId, "COMPLETED"));
+
+        assertThat(result(admitted, "BG-018")).isEqualTo("PASS");
+        assertThat(finding(admitted, "BG-018").getString("evidence.certificateIssuer.subjectKeyIdentifier"))
+                .isEqualTo("A1B2C3");
+        // the strength admits the issuer (SKI of the trusted CA named in certificateUserIds)
+        assertThat(result(admitted, "BG-022")).isEqualTo("PASS");
+
+        removeOverride("/v1.0/policies/authenticationStrengthPolicies");
+        override(get(urlPathEqualTo("/v1.0/policies/authenticationStrengthPolicies")), pkiStrength("[]",
+                "[\"1.3.6.1.4.1.311.21.8.1.402\"]"));
+
+        JsonPath oids = results(evaluate(tenantId, "COMPLETED"));
+
+        JsonPath bg022 = finding(oids, "BG-022");
+        assertThat(bg022.getString("result")).isEqualTo("UNKNOWN");
+        assertThat(bg022.getString("reason")).isEqualTo("not-reported");
+        assertThat(bg022.getString("evidence.undeterminedPolicies[0].why")).contains("policy OIDs");
+        assertThat(oids.getList("tenant.dataGaps", Map.class)).anySatisfy(gap -> {
+            assertThat(gap.get("data")).isEqualTo("the issuer and policy OIDs of the account's certificate");
+            assertThat(String.valueOf(gap.get("rules"))).contains("BG-022");
+        });
+    }
+
+    private static final String STRENGTH_POLICY = """
+            {"value":[{"id":"p-pki","displayName":"Admins use PKI smart cards","state":"enabled",
+             "conditions":{"clientAppTypes":["all"],"applications":{"includeApplications":["All"]},
+               "users":{"includeUsers":["All"],"excludeUsers":[],"includeGroups":[],"excludeGroups":[],
+                 "includeRoles":[],"excludeRoles":[]}},
+             "grantControls":{"operator":"OR","builtInControls":[],"customAuthenticationFactors":[],
+               "termsOfUse":[],"authenticationStrength":{"id":"s-pki"}}}]}
+            """;
+
+    /** The X.509 configuration with one low-affinity binding and the given default required affinity. */
+    private static String x509Policy(String requiredAffinity) {
+        return """
+                {"id":"authenticationMethodsPolicy","authenticationMethodConfigurations":[
+                  {"@odata.type":"#microsoft.graph.x509CertificateAuthenticationMethodConfiguration",
+                   "id":"X509Certificate","state":"enabled",
+                   "certificateUserBindings":[{"x509CertificateField":"IssuerAndSubject",
+                     "userProperty":"certificateUserIds","priority":1,"trustAffinityLevel":"low"}],
+                   "authenticationModeConfiguration":{
+                     "x509CertificateAuthenticationDefaultMode":"x509CertificateMultiFactor",
+                     "x509CertificateDefaultRequiredAffinityLevel":"%s","rules":[]},
+                   "includeTargets":[{"targetType":"group","id":"all_users","isRegistrationRequired":false}],
+                   "excludeTargets":[]}]}
+                """.formatted(requiredAffinity);
+    }
+
+    private static String pkiStrength(String issuerSkis, String policyOids) {
+        return """
+                {"value":[{"id":"s-pki","displayName":"PKI smart cards","policyType":"custom",
+                  "allowedCombinations":["x509CertificateMultiFactor"],
+                  "combinationConfigurations":[{"@odata.type":"#microsoft.graph.x509CertificateCombinationConfiguration",
+                    "id":"cc-x509","appliesToCombinations":["x509CertificateMultiFactor"],
+                    "allowedIssuerSkis":%s,"allowedPolicyOIDs":%s}]}]}
+                """
+                .formatted(issuerSkis, policyOids);
+    }
+
+    private void removeOverride(String path) {
+        overrides.removeIf(stub -> {
+            boolean match = stub.getRequest().getUrlPath() != null && stub.getRequest().getUrlPath().equals(path);
+            if (match) {
+                graph().removeStub(stub);
+            }
+            return match;
+        });
+    }
+
     private int requests;
 
     private JsonPath results(JsonPath evaluation) {
