@@ -17,24 +17,35 @@ import io.glasswarden.directory.AuthenticationMethod;
 /**
  * Names of FIDO2 authenticator models by AAGUID, from the bundled Microsoft Entra list
  * ({@code aaguids/fido2-aaguids.csv}, CC BY 4.0, see its README), so evidence can say "YubiKey 5 Series with NFC"
- * next to an AAGUID.
+ * next to an AAGUID; and the synced-passkey providers ({@code aaguids/synced-passkey-providers.csv}, from the community
+ * list passkeydeveloper/passkey-authenticator-aaguids, see the README), used where Graph omits {@code passkeyType}.
  */
 public final class AaguidCatalogue {
     static final String RESOURCE = "/aaguids/fido2-aaguids.csv";
+    static final String PROVIDERS = "/aaguids/synced-passkey-providers.csv";
+    /** The {@code source} of rows from Microsoft's table of FIDO2 security keys (hardware key models). */
+    static final String HARDWARE_SOURCE = "entra-docs-fido2-vendor";
 
     /** One row of the list; capability flags are null where the source gives no value. */
     public record Authenticator(String aaguid, String model, Boolean biometric, Boolean usb, Boolean nfc,
-            Boolean ble) {
+            Boolean ble, String source) {
+
+        /** A row of Microsoft's FIDO2 security key table, not one of the Authenticator app rows. */
+        public boolean hardwareKey() {
+            return HARDWARE_SOURCE.equals(source);
+        }
     }
 
     private final Map<String, Authenticator> byAaguid;
+    private final Map<String, String> syncedProviders;
 
-    private AaguidCatalogue(Map<String, Authenticator> byAaguid) {
+    private AaguidCatalogue(Map<String, Authenticator> byAaguid, Map<String, String> syncedProviders) {
         this.byAaguid = byAaguid;
+        this.syncedProviders = syncedProviders;
     }
 
     public static AaguidCatalogue empty() {
-        return new AaguidCatalogue(Map.of());
+        return new AaguidCatalogue(Map.of(), Map.of());
     }
 
     /** The list shipped with Glasswarden, parsed once. */
@@ -47,14 +58,19 @@ public final class AaguidCatalogue {
         static final AaguidCatalogue INSTANCE = load();
 
         private static AaguidCatalogue load() {
-            try (InputStream in = AaguidCatalogue.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
-                }
-                return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            try (Reader models = resource(RESOURCE); Reader providers = resource(PROVIDERS)) {
+                return parse(models).withSyncedProviders(providers);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private static Reader resource(String name) {
+            InputStream in = AaguidCatalogue.class.getResourceAsStream(name);
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
         }
     }
 
@@ -68,9 +84,28 @@ public final class AaguidCatalogue {
             }
             String aaguid = row.get(0).trim().toLowerCase(Locale.ROOT);
             map.put(aaguid, new Authenticator(aaguid, row.get(1), flag(row, 2), flag(row, 3), flag(row, 4),
-                    flag(row, 5)));
+                    flag(row, 5), row.size() > 6 ? row.get(6).trim() : null));
         }
-        return new AaguidCatalogue(Map.copyOf(map));
+        return new AaguidCatalogue(Map.copyOf(map), Map.of());
+    }
+
+    /** This catalogue with the synced-passkey providers of a CSV with header {@code aaguid,provider,...}. */
+    public AaguidCatalogue withSyncedProviders(Reader reader) throws IOException {
+        List<List<String>> rows = CsvReader.read(reader);
+        Map<String, String> map = new LinkedHashMap<>();
+        for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+            if (row.size() >= 2 && !row.get(0).isBlank()) {
+                map.put(row.get(0).trim().toLowerCase(Locale.ROOT), row.get(1).trim());
+            }
+        }
+        return new AaguidCatalogue(byAaguid, Map.copyOf(map));
+    }
+
+    /** The synced-passkey provider whose AAGUID this is (e.g. "1Password"), empty for any other AAGUID. */
+    public Optional<String> syncedProvider(String aaguid) {
+        return aaguid == null
+                ? Optional.empty()
+                : Optional.ofNullable(syncedProviders.get(aaguid.toLowerCase(Locale.ROOT)));
     }
 
     public Optional<Authenticator> find(String aaguid) {

@@ -73,7 +73,8 @@ public record AccountContext(
 
     /** The FIDO2 conditions of rules.md for this account under the given FIDO2 policy. */
     public Fido2Eligibility fido2Eligibility(Fido2Policy policy) {
-        return new Fido2Eligibility(policy, userId(), account.transitiveGroupIds(), settings.allowSyncedPasskeys());
+        return new Fido2Eligibility(policy, userId(), account.transitiveGroupIds(), settings.allowSyncedPasskeys(),
+                aaguids);
     }
 
     /** How a FIDO2 key appears in evidence: id, name, AAGUID with its model, passkey type, attestation. */

@@ -12,8 +12,9 @@ import io.glasswarden.directory.TrustedCertificateAuthority;
 import io.glasswarden.directory.X509Policy;
 
 /**
- * Whether certificate-based authentication would let the account sign in with multi-factor strength (BG-018). The
- * same verdict decides whether CBA counts as one usable credential.
+ * Whether certificate-based authentication would let the account sign in with multi-factor strength (BG-018),
+ * including the affinity the resolving username binding must meet (rules.md v1.1). The same verdict decides whether
+ * CBA counts as one usable credential.
  */
 public final class CertificateAuthCheck {
     static final String MULTI_FACTOR = "x509CertificateMultiFactor";
@@ -21,8 +22,16 @@ public final class CertificateAuthCheck {
     private CertificateAuthCheck() {
     }
 
-    /** The verdict: result PASS/FAIL/UNKNOWN/NOT_APPLICABLE, the problems found, the gap when unknown, evidence. */
-    public record Assessment(RuleResult result, List<String> problems, DataGap gap, Evidence evidence) {
+    /**
+     * The verdict: result PASS/FAIL/UNKNOWN/NOT_APPLICABLE, the problems found, the gap when unknown, evidence, and the
+     * issuer of the account's certificate as far as known (null when the configuration was not judged).
+     */
+    public record Assessment(RuleResult result, List<String> problems, DataGap gap, Evidence evidence,
+            CertificateIssuer issuer) {
+
+        Assessment(RuleResult result, List<String> problems, DataGap gap, Evidence evidence) {
+            this(result, problems, gap, evidence, null);
+        }
     }
 
     public static Assessment assess(AccountContext context) {
@@ -59,14 +68,35 @@ public final class CertificateAuthCheck {
             problems.add("the certificate-based authentication policy does not cover the account: " + targeted.why());
         }
         problems.addAll(configurationProblems(policy, authorities, user, evidence));
+        CertificateIssuer issuer = CertificateIssuer.of(user, authorities);
+        evidence.put("certificateIssuer", Evidence.entry("name", issuer.name(), "subjectKeyIdentifier",
+                issuer.subjectKeyIdentifier()));
+        Judgement affinity = affinity(policy, user, issuer, evidence);
+        if (affinity.isNo()) {
+            problems.add(affinity.why());
+        }
         evidence.put("problems", problems);
         if (!problems.isEmpty()) {
-            return new Assessment(RuleResult.FAIL, problems, null, evidence);
+            return new Assessment(RuleResult.FAIL, problems, null, evidence, issuer);
         }
-        if (targeted.isUnknown()) {
-            return new Assessment(RuleResult.UNKNOWN, problems, targeted.gap(), evidence);
+        Judgement open = Judgement.allOf(List.of(targeted, affinity), "");
+        if (open.isUnknown()) {
+            return new Assessment(RuleResult.UNKNOWN, problems, open.gap(), evidence, issuer);
         }
-        return new Assessment(RuleResult.PASS, problems, null, evidence);
+        return new Assessment(RuleResult.PASS, problems, null, evidence, issuer);
+    }
+
+    /** The required affinity against the bindings that can resolve the account (none: reported as a problem). */
+    private static Judgement affinity(X509Policy policy, DirectoryUser user, CertificateIssuer issuer,
+            Evidence evidence) {
+        List<CertificateUserBinding> resolving = resolving(policy.bindings(), user);
+        if (resolving.isEmpty()) {
+            return Judgement.yes("no binding resolves the account");
+        }
+        Judgement affinity = CertificateAffinity.meets(policy, resolving, issuer);
+        evidence.put("requiredAffinity", CertificateAffinity.requiredLevels(policy, issuer))
+                .put("affinity", Evidence.entry("meets", affinity.word(), "why", affinity.why()));
+        return affinity;
     }
 
     /** Binding, authentication mode and trust store problems, with their evidence. */
@@ -75,9 +105,10 @@ public final class CertificateAuthCheck {
         List<String> problems = new ArrayList<>();
         evidence.put("bindings", PolicyTargeting.nullSafe(policy.bindings())
                 .stream()
-                .map(b -> b.x509CertificateField() + " -> " + b.userProperty())
+                .map(b -> b.x509CertificateField() + " -> " + b.userProperty() + " (affinity "
+                        + CertificateAffinity.level(b) + ")")
                 .toList());
-        if (!bindingResolves(policy.bindings(), user)) {
+        if (resolving(policy.bindings(), user).isEmpty()) {
             problems.add("no username binding can resolve the account (bind to certificateUserIds and set them, "
                     + "or bind to userPrincipalName)");
         }
@@ -95,13 +126,14 @@ public final class CertificateAuthCheck {
         return problems;
     }
 
-    private static boolean bindingResolves(List<CertificateUserBinding> bindings, DirectoryUser user) {
+    /** Bindings that can resolve the account: to certificateUserIds when it has some, or to userPrincipalName. */
+    private static List<CertificateUserBinding> resolving(List<CertificateUserBinding> bindings, DirectoryUser user) {
         boolean hasCertificateUserIds = !PolicyTargeting.nullSafe(user.certificateUserIds()).isEmpty();
         return PolicyTargeting.nullSafe(bindings)
                 .stream()
-                .anyMatch(
-                        b -> ("certificateUserIds".equalsIgnoreCase(b.userProperty()) && hasCertificateUserIds)
-                                || "userPrincipalName".equalsIgnoreCase(b.userProperty()));
+                .filter(b -> ("certificateUserIds".equalsIgnoreCase(b.userProperty()) && hasCertificateUserIds)
+                        || "userPrincipalName".equalsIgnoreCase(b.userProperty()))
+                .toList();
     }
 
     private static boolean canBeMultiFactor(X509Policy policy) {

@@ -20,10 +20,16 @@ public record CredentialAssessment(List<Credential> credentials, DataGap gap) {
     /**
      * One credential: {@code kind} is the method kind's wire name ({@code certificate} for CBA), {@code mode} the
      * authentication strength mode it satisfies ({@code fido2}, {@code windowsHelloForBusiness},
-     * {@code x509CertificateMultiFactor}) or null.
+     * {@code x509CertificateMultiFactor}) or null; {@code issuer} is the CBA certificate's issuer as far as known
+     * (null for other kinds).
      */
     public record Credential(String id, String kind, String displayName, String aaGuid, String model,
-            String passkeyType, String mode, Judgement usable) {
+            String passkeyType, String mode, Judgement usable, CertificateIssuer issuer) {
+
+        Credential(String id, String kind, String displayName, String aaGuid, String model, String passkeyType,
+                String mode, Judgement usable) {
+            this(id, kind, displayName, aaGuid, model, passkeyType, mode, usable, null);
+        }
 
         public Map<String, Object> evidence() {
             return Evidence.entry("id", id, "kind", kind, "name", displayName, "aaGuid", aaGuid, "model", model,
@@ -43,7 +49,7 @@ public record CredentialAssessment(List<Credential> credentials, DataGap gap) {
         CertificateAuthCheck.Assessment cba = CertificateAuthCheck.assess(context);
         if (cba.result() != RuleResult.NOT_APPLICABLE) {
             credentials.add(new Credential("certificate", "certificate", "Certificate-based authentication", null,
-                    null, null, CertificateAuthCheck.MULTI_FACTOR, cbaUsable(cba)));
+                    null, null, CertificateAuthCheck.MULTI_FACTOR, cbaUsable(cba), cba.issuer()));
         }
         return new CredentialAssessment(List.copyOf(credentials), methods.missing().orElse(null));
     }
@@ -94,8 +100,7 @@ public record CredentialAssessment(List<Credential> credentials, DataGap gap) {
         if (!policy.isKnown()) {
             return Judgement.unknown(policy.missing().orElseThrow(), "the FIDO2 policy is unreadable");
         }
-        return new Fido2Eligibility(policy.value(), context.userId(), context.account().transitiveGroupIds(),
-                context.settings().allowSyncedPasskeys()).usable(method);
+        return context.fido2Eligibility(policy.value()).usable(method);
     }
 
     private static Judgement cbaUsable(CertificateAuthCheck.Assessment cba) {

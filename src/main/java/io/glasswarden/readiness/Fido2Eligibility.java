@@ -23,12 +23,15 @@ public final class Fido2Eligibility {
     private final String userId;
     private final Fact<Set<String>> groups;
     private final boolean allowSyncedPasskeys;
+    private final AaguidCatalogue aaguids;
 
-    public Fido2Eligibility(Fido2Policy policy, String userId, Fact<Set<String>> groups, boolean allowSyncedPasskeys) {
+    public Fido2Eligibility(Fido2Policy policy, String userId, Fact<Set<String>> groups, boolean allowSyncedPasskeys,
+            AaguidCatalogue aaguids) {
         this.policy = policy;
         this.userId = userId;
         this.groups = groups;
         this.allowSyncedPasskeys = allowSyncedPasskeys;
+        this.aaguids = aaguids;
     }
 
     /** Condition 1. */
@@ -85,12 +88,24 @@ public final class Fido2Eligibility {
         return any;
     }
 
-    /** Condition 4. */
+    /**
+     * Condition 4, with the passkey type Graph reports or, when it sends none, the one the AAGUID shows
+     * ({@link KeyStorage}); unknown when neither tells and synced passkeys are not allowed.
+     */
     public Judgement syncAllowed(AuthenticationMethod method) {
-        if (SYNCED.equalsIgnoreCase(method.passkeyType()) && !allowSyncedPasskeys) {
-            return Judgement.no("it is a synced passkey and the tenant settings do not allow synced passkeys");
+        if (allowSyncedPasskeys) {
+            return Judgement.yes("synced passkeys are allowed");
         }
-        return Judgement.yes("not a disallowed synced passkey");
+        KeyStorage storage = KeyStorage.of(method, aaguids);
+        if (storage.synced()) {
+            return Judgement.no("it is a synced passkey (" + storage.why()
+                    + ") and the tenant settings do not allow synced passkeys");
+        }
+        if (storage.unknown()) {
+            return Judgement.unknown(KeyStorage.gap(method), "whether it is a synced passkey is unknown ("
+                    + storage.why() + ") and the tenant settings do not allow synced passkeys");
+        }
+        return Judgement.yes("not a synced passkey (" + storage.why() + ")");
     }
 
     /** Conditions 1–4 together: yes when the key would let the account sign in today. */

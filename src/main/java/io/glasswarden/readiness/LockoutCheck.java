@@ -82,32 +82,44 @@ public final class LockoutCheck {
                             + " is unknown");
         }
         AuthenticationStrength strength = found.get();
-        Optional<CredentialAssessment.Credential> match = credentials.usable()
-                .stream()
-                .filter(c -> allows(strength, c))
-                .findFirst();
-        if (match.isPresent()) {
-            return Judgement.yes("credential " + match.get().id() + " meets authentication strength '"
-                    + strength.displayName() + "'");
+        List<Judgement> admitted = credentials.usable().stream().map(c -> allows(strength, c)).toList();
+        Judgement any = Judgement.anyOf(admitted, "");
+        if (!any.isNo()) {
+            return any;
         }
         return incompleteOr(Judgement.no("no usable credential meets authentication strength '"
                 + strength.displayName() + "' (allows " + strength.allowedCombinations()
                 + (PolicyTargeting.nullSafe(strength.fido2AllowedAaguids()).isEmpty()
                         ? ""
                         : ", FIDO2 AAGUIDs " + strength.fido2AllowedAaguids())
+                + (PolicyTargeting.nullSafe(strength.x509AllowedIssuerSkis()).isEmpty()
+                        ? ""
+                        : ", certificate issuers " + strength.x509AllowedIssuerSkis())
                 + ")"));
     }
 
-    private static boolean allows(AuthenticationStrength strength, CredentialAssessment.Credential credential) {
+    /**
+     * Whether the strength admits the usable credential: its mode is allowed, a FIDO2 key's AAGUID is in the
+     * {@code fido2CombinationConfiguration} if any, and a certificate meets the
+     * {@code x509CertificateCombinationConfiguration} if any ({@link CertificateIssuer#admittedBy}).
+     */
+    private static Judgement allows(AuthenticationStrength strength, CredentialAssessment.Credential credential) {
+        String meets = "credential " + credential.id() + " meets authentication strength '" + strength.displayName()
+                + "'";
         if (credential.mode() == null || PolicyTargeting.nullSafe(strength.allowedCombinations())
                 .stream()
                 .map(String::trim)
                 .noneMatch(credential.mode()::equalsIgnoreCase)) {
-            return false;
+            return Judgement.no("mode not allowed");
+        }
+        if (CertificateAuthCheck.MULTI_FACTOR.equals(credential.mode()) && credential.issuer() != null) {
+            Judgement admitted = credential.issuer().admittedBy(strength);
+            return admitted.isYes() ? Judgement.yes(meets) : admitted;
         }
         List<String> aaguids = PolicyTargeting.nullSafe(strength.fido2AllowedAaguids());
-        return !"fido2".equals(credential.mode()) || aaguids.isEmpty()
+        boolean allowed = !"fido2".equals(credential.mode()) || aaguids.isEmpty()
                 || KeyRestrictionCheck.contains(aaguids, credential.aaGuid());
+        return allowed ? Judgement.yes(meets) : Judgement.no("AAGUID not allowed");
     }
 
     /** A "no" that rests on the usable count is only certain when every credential could be judged. */

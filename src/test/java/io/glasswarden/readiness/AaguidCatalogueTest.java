@@ -25,6 +25,40 @@ class AaguidCatalogueTest {
     }
 
     @Test
+    void securityKeyRowsAreHardwareKeysAndAuthenticatorRowsAreNot() {
+        assertThat(AaguidCatalogue.bundled().find("2fc0579f-8113-47ea-b116-bb5a8db9202a"))
+                .hasValueSatisfying(a -> assertThat(a.hardwareKey()).isTrue());
+        assertThat(AaguidCatalogue.bundled().find("90a3ccdf-635c-4729-a248-9b709135078f"))
+                .hasValueSatisfying(a -> assertThat(a.hardwareKey()).isFalse());
+    }
+
+    @Test
+    void bundledSyncedProvidersComeFromTheCommunityList() {
+        AaguidCatalogue catalogue = AaguidCatalogue.bundled();
+
+        assertThat(catalogue.syncedProvider("EA9B8D66-4D01-1D21-3CE4-B6B48CB575D4"))
+                .hasValue("Google Password Manager");
+        assertThat(catalogue.syncedProvider("d3452668-01fd-4c12-926c-83a4204853aa"))
+                .hasValue("Microsoft Password Manager");
+        assertThat(catalogue.syncedProvider("d548826e-79b4-db40-a3d8-11116f7e8349")).hasValue("Bitwarden");
+        // device-bound platform authenticators of the same list are left out on purpose
+        assertThat(catalogue.syncedProvider("08987058-cadc-4b81-b6e1-30de50dcbe96")).isEmpty();
+        assertThat(catalogue.syncedProvider(null)).isEmpty();
+        // a provider is never also a hardware key model
+        assertThat(catalogue.find("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4")).isEmpty();
+    }
+
+    @Test
+    void everyBundledProviderRowNamesItsSource() throws IOException {
+        try (var in = AaguidCatalogue.class.getResourceAsStream(AaguidCatalogue.PROVIDERS)) {
+            var rows = CsvReader.read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(rows.get(0)).containsExactly("aaguid", "provider", "source");
+            assertThat(rows.subList(1, rows.size())).hasSize(22)
+                    .allSatisfy(row -> assertThat(row.get(2)).isEqualTo("passkeydeveloper-aaguid-json"));
+        }
+    }
+
+    @Test
     void quotedModelWithCommasIsOneField() {
         assertThat(AaguidCatalogue.bundled().find("12755c32-8ad1-46eb-881c-e0b38d848b09")).hasValueSatisfying(
                 a -> assertThat(a.model()).isEqualTo("Feitian ePass FIDO Authenticator (CTAP2.1, CTAP2.0, U2F)"));

@@ -49,6 +49,11 @@ public final class FactsBuilder {
     public static final String YUBIKEY_5 = "cb69481e-8ff7-4039-93ec-0a2729a154a8";
     public static final String YUBIKEY_5_NFC = "2fc0579f-8113-47ea-b116-bb5a8db9202a";
     public static final String AUTHENTICATOR_ANDROID = "de1e552d-db1d-4423-a619-566b625cdc84";
+    public static final String AUTHENTICATOR_IOS = "90a3ccdf-635c-4729-a248-9b709135078f";
+    /** 1Password, a synced-passkey provider (aaguids/synced-passkey-providers.csv). */
+    public static final String ONE_PASSWORD = "bada5566-a7aa-401f-bd96-45619a55120d";
+    /** Windows Hello: in the community list, but neither a hardware key model nor a synced provider. */
+    public static final String WINDOWS_HELLO_AAGUID = "08987058-cadc-4b81-b6e1-30de50dcbe96";
     public static final String PHISHING_RESISTANT = "00000000-0000-0000-0000-000000000004";
     public static final String GLOBAL_ADMIN = RoleAssignment.GLOBAL_ADMINISTRATOR;
     public static final DataGap NO_PERMISSION = DataGap.permission("sign-in logs", "AuditLog.Read.All");
@@ -366,6 +371,11 @@ public final class FactsBuilder {
     public static AuthenticationMethod key(String id, String aaGuid, String attestation, String passkeyType) {
         return AuthenticationMethod.fido2(id, "BG key " + id, NOW.minus(days(300)), aaGuid, null, attestation,
                 passkeyType);
+    }
+
+    /** A FIDO2 key as Graph lists it when the response has no {@code passkeyType}. */
+    public static AuthenticationMethod keyWithoutType(String id, String aaGuid) {
+        return AuthenticationMethod.fido2(id, "BG key " + id, NOW.minus(days(300)), aaGuid, null, "attested", null);
     }
 
     public static AuthenticationMethod windowsHello(String id, String keyStrength) {

@@ -1,6 +1,8 @@
 package io.glasswarden.readiness;
 
+import static io.glasswarden.readiness.FactsBuilder.ONE_PASSWORD;
 import static io.glasswarden.readiness.FactsBuilder.USER_ID;
+import static io.glasswarden.readiness.FactsBuilder.WINDOWS_HELLO_AAGUID;
 import static io.glasswarden.readiness.FactsBuilder.YUBIKEY_5;
 import static io.glasswarden.readiness.FactsBuilder.YUBIKEY_5_NFC;
 import static io.glasswarden.readiness.FactsBuilder.allUsers;
@@ -10,6 +12,7 @@ import static io.glasswarden.readiness.FactsBuilder.fido2Policy;
 import static io.glasswarden.readiness.FactsBuilder.fido2Profiles;
 import static io.glasswarden.readiness.FactsBuilder.group;
 import static io.glasswarden.readiness.FactsBuilder.key;
+import static io.glasswarden.readiness.FactsBuilder.keyWithoutType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -22,6 +25,7 @@ import io.glasswarden.directory.Fact;
 import io.glasswarden.directory.Fido2Policy;
 import io.glasswarden.directory.KeyRestrictions;
 import io.glasswarden.directory.PasskeyProfile;
+import io.glasswarden.directory.UnknownReason;
 
 class Fido2EligibilityTest {
     private static final AuthenticationMethod KEY = key("k", YUBIKEY_5);
@@ -32,7 +36,8 @@ class Fido2EligibilityTest {
             null);
 
     private static Fido2Eligibility eligibility(Fido2Policy policy, boolean allowSynced, String... groups) {
-        return new Fido2Eligibility(policy, USER_ID, Fact.known(Set.of(groups)), allowSynced);
+        return new Fido2Eligibility(policy, USER_ID, Fact.known(Set.of(groups)), allowSynced,
+                AaguidCatalogue.bundled());
     }
 
     @Test
@@ -130,6 +135,35 @@ class Fido2EligibilityTest {
 
         assertThat(eligibility(policy, false).usable(SYNCED).why()).contains("synced passkey");
         assertThat(eligibility(policy, true).usable(SYNCED).isYes()).isTrue();
+    }
+
+    @Test
+    void keyWithoutPasskeyTypeIsJudgedByItsAaguid() {
+        Fido2Policy policy = fido2Policy(List.of(allUsers()), List.of(), null);
+
+        Judgement hardware = eligibility(policy, false).syncAllowed(keyWithoutType("h", YUBIKEY_5_NFC));
+        Judgement provider = eligibility(policy, false).syncAllowed(keyWithoutType("p", ONE_PASSWORD));
+
+        assertThat(hardware.isYes()).isTrue();
+        assertThat(hardware.why()).contains("hardware key model YubiKey 5 Series with NFC");
+        assertThat(provider.isNo()).isTrue();
+        assertThat(provider.why()).contains("synced passkey", "1Password", "do not allow synced passkeys");
+    }
+
+    @Test
+    void keyWithoutPasskeyTypeOfAnUnknownModelIsNotCountedUsableUnlessSyncedAreAllowed() {
+        Fido2Policy policy = fido2Policy(List.of(allUsers()), List.of(), null);
+        AuthenticationMethod unknown = keyWithoutType("u", WINDOWS_HELLO_AAGUID);
+
+        Judgement strict = eligibility(policy, false).usable(unknown);
+
+        assertThat(strict.isUnknown()).isTrue();
+        assertThat(strict.why()).contains("whether it is a synced passkey is unknown", WINDOWS_HELLO_AAGUID);
+        assertThat(strict.gap().reason()).isEqualTo(UnknownReason.NOT_REPORTED);
+        assertThat(strict.gap().data()).isEqualTo("passkey type of FIDO2 key 'BG key u' (u)");
+        Judgement lenient = eligibility(policy, true).usable(unknown);
+        assertThat(lenient.isYes()).isTrue();
+        assertThat(eligibility(policy, true).syncAllowed(unknown).why()).isEqualTo("synced passkeys are allowed");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.glasswarden.directory.ConditionalAccessPolicy;
 
 /** Maps Conditional Access policies and authentication strength policies. */
 final class ConditionalAccessMapper {
+    private static final String X509_CONFIGURATION = "#microsoft.graph.x509CertificateCombinationConfiguration";
 
     private ConditionalAccessMapper() {
     }
@@ -45,11 +46,23 @@ final class ConditionalAccessMapper {
 
     private static AuthenticationStrength strength(JsonNode s) {
         List<String> aaguids = new ArrayList<>();
+        List<String> issuerSkis = new ArrayList<>();
+        List<String> policyOids = new ArrayList<>();
         for (JsonNode configuration : s.path("combinationConfigurations")) {
             // only fido2CombinationConfiguration carries allowedAAGUIDs
             aaguids.addAll(lowerStrings(configuration, "allowedAAGUIDs"));
+            if (X509_CONFIGURATION.equals(text(configuration, "@odata.type")) && appliesToMultiFactor(configuration)) {
+                issuerSkis.addAll(strings(configuration, "allowedIssuerSkis"));
+                policyOids.addAll(strings(configuration, "allowedPolicyOIDs"));
+            }
         }
         return new AuthenticationStrength(text(s, "id"), text(s, "displayName"), strings(s, "allowedCombinations"),
-                List.copyOf(aaguids));
+                List.copyOf(aaguids), List.copyOf(issuerSkis), List.copyOf(policyOids));
+    }
+
+    /** Only restrictions on the multi-factor certificate mode matter: that is the mode CBA counts with. */
+    private static boolean appliesToMultiFactor(JsonNode configuration) {
+        List<String> combinations = strings(configuration, "appliesToCombinations");
+        return combinations.isEmpty() || combinations.stream().anyMatch("x509CertificateMultiFactor"::equalsIgnoreCase);
     }
 }

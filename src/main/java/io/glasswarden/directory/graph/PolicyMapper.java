@@ -49,7 +49,8 @@ final class PolicyMapper {
                 list(c, "excludeTargets", PolicyMapper::target), list(c, "certificateUserBindings",
                         b -> new CertificateUserBinding(text(b, "x509CertificateField"), text(b, "userProperty"),
                                 integer(b, "priority"), text(b, "trustAffinityLevel"))),
-                text(mode, "x509CertificateAuthenticationDefaultMode"), list(mode, "rules", PolicyMapper::rule));
+                text(mode, "x509CertificateAuthenticationDefaultMode"), list(mode, "rules", PolicyMapper::rule),
+                text(mode, "x509CertificateDefaultRequiredAffinityLevel"));
     }
 
     private static CertificateAuthenticationRule rule(JsonNode r) {
@@ -61,7 +62,7 @@ final class PolicyMapper {
                     .toList());
         }
         return new CertificateAuthenticationRule(text(r, "x509CertificateRuleType"), identifier,
-                text(r, "x509CertificateAuthenticationMode"));
+                text(r, "x509CertificateAuthenticationMode"), text(r, "x509CertificateRequiredAffinityLevel"));
     }
 
     private static PolicyTarget target(JsonNode t) {

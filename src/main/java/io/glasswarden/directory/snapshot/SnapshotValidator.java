@@ -1,6 +1,7 @@
 package io.glasswarden.directory.snapshot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import io.glasswarden.core.Guids;
 import io.glasswarden.core.InvalidInputException;
 import io.glasswarden.core.Upns;
 import io.glasswarden.directory.AuthenticationMethod;
+import io.glasswarden.directory.UnknownReason;
 
 /** Checks what JSON mapping cannot: header, required facts, one state per fact, valid gap reasons, unique users. */
 final class SnapshotValidator {
@@ -149,8 +151,8 @@ final class SnapshotValidator {
         if (fact.unknown() != null) {
             SnapshotGap gap = fact.unknown();
             if (SnapshotGap.reasonOf(gap.reason()) == null) {
-                errors.add(new FieldError(at + ".unknown.reason", "must be one of graph-error, throttled, timeout,"
-                        + " permission-denied, license-required, not-found"));
+                errors.add(new FieldError(at + ".unknown.reason", "must be one of " + String.join(", ",
+                        Arrays.stream(UnknownReason.values()).map(UnknownReason::wireValue).toList())));
             }
             if (gap.data() == null || gap.data().isBlank()) {
                 errors.add(new FieldError(at + ".unknown.data", "is required (what could not be read)"));

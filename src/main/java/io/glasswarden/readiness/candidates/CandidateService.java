@@ -108,7 +108,7 @@ public class CandidateService {
 
     private static AccountContext context(AccountFacts facts, TenantFacts tenant, TenantSettings settings,
             Instant now) {
-        return new AccountContext(facts, tenant, settings, InventoryFacts.empty(), AaguidCatalogue.empty(), now);
+        return new AccountContext(facts, tenant, settings, InventoryFacts.empty(), AaguidCatalogue.bundled(), now);
     }
 
     private static boolean inventoried(CandidateUser admin, List<EmergencyAccount> accounts) {

@@ -117,6 +117,35 @@ class GraphRealTenantTest extends FakeGraphTest {
               "isUsableOnce":true,"isUsable":false,"methodUsabilityReason":"NotYetValid","temporaryAccessPass":null}]}
             """;
 
+    /**
+     * FIDO2 methods as older v1.0 responses list them, without {@code passkeyType} (graph-reference §2.2: the property
+     * is new in v1.0): a YubiKey 5 Series (hardware key model of the AAGUID catalogue), a Google Password Manager
+     * passkey (synced-passkey provider of the community list) and a Chrome on Mac passkey (in neither list).
+     */
+    static final String KEYS_WITHOUT_PASSKEY_TYPE = """
+            {"value":[
+              {"@odata.type":"#microsoft.graph.fido2AuthenticationMethod","id":"key-hw","displayName":"BG-01 YubiKey",
+               "createdDateTime":"2024-02-10T06:44:09Z","aaGuid":"CB69481E-8FF7-4039-93EC-0A2729A154A8",
+               "model":"YubiKey 5 Series","attestationCertificates":["dbe7"],"attestationLevel":"attested"},
+              {"@odata.type":"#microsoft.graph.fido2AuthenticationMethod","id":"key-gpm","displayName":"Pixel passkey",
+               "createdDateTime":"2025-06-01T10:00:00Z","aaGuid":"ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4",
+               "model":null,"attestationCertificates":[],"attestationLevel":"notAttested"},
+              {"@odata.type":"#microsoft.graph.fido2AuthenticationMethod","id":"key-mac","displayName":"Mac passkey",
+               "createdDateTime":"2025-06-02T10:00:00Z","aaGuid":"adce0002-35bc-c60a-648b-0b25f1f05503",
+               "model":null,"attestationCertificates":[],"attestationLevel":"notAttested"}]}
+            """;
+
+    @Test
+    void fido2MethodsWithoutPasskeyTypeKeepItAbsent() {
+        graph.server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")).atPriority(1)
+                .willReturn(TenantFixture.json(KEYS_WITHOUT_PASSKEY_TYPE)));
+
+        var keys = directory().read(TENANT, ONE, time.instant()).accounts().get(0).methods().value();
+
+        assertThat(keys).hasSize(3).allSatisfy(k -> assertThat(k.passkeyType()).isNull());
+        assertThat(keys.get(1).aaGuid()).isEqualTo("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4");
+    }
+
     @Test
     void aPendingTemporaryAccessPassKeepsItsReasonAndStart() {
         graph.server.stubFor(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")).atPriority(1)

@@ -219,6 +219,157 @@ class RealTenantEvaluationTest {
         assertThat(finding(results, "BG-061").getString("message")).contains("becomes usable at 2099-01-01T08:00:00Z");
     }
 
+    @Test
+    void keysWithoutPasskeyTypeAreJudgedByTheirAaguid() {
+        String tenantId = newLiveTenantWithAccount();
+        override(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")),
+                GraphRealTenantTest.KEYS_WITHOUT_PASSKEY_TYPE);
+
+        JsonPath results = results(evaluate(tenantId, "COMPLETED"));
+
+        // the Google Password Manager passkey is synced: BG-015 fails on it, the YubiKey is hardware-bound
+        JsonPath bg015 = finding(results, "BG-015");
+        assertThat(bg015.getString("result")).isEqualTo("FAIL");
+        assertThat(bg015.getString("reason")).isNull();
+        assertThat(bg015.getList("evidence.notHardwareBound.id")).containsExactly("key-gpm");
+        assertThat(bg015.getString("evidence.notHardwareBound[0].why"))
+                .isEqualTo("passkey of Google Password Manager, a synced-passkey provider");
+        assertThat(bg015.getList("evidence.hardwareBound.id")).containsExactly("key-hw");
+        assertThat(bg015.getString("evidence.hardwareBound[0].why")).contains("hardware key model YubiKey 5 Series");
+        assertThat(bg015.getList("evidence.undetermined.id")).containsExactly("key-mac");
+        // usable: the YubiKey only; the synced passkey is not, the Mac passkey cannot be told
+        JsonPath bg010 = finding(results, "BG-010");
+        assertThat(bg010.getString("result")).isEqualTo("PASS");
+        assertThat(bg010.getInt("evidence.usableCredentials")).isEqualTo(1);
+        assertThat(bg010.getString("evidence.credentials.find { it.id == 'key-gpm' }.usable")).isEqualTo("no");
+        assertThat(bg010.getString("evidence.credentials.find { it.id == 'key-mac' }.usable")).isEqualTo("unknown");
+        JsonPath bg011 = finding(results, "BG-011");
+        assertThat(bg011.getString("result")).isEqualTo("UNKNOWN");
+        assertThat(bg011.getString("reason")).isEqualTo("not-reported");
+        assertThat(results.getList("tenant.dataGaps", Map.class)).anySatisfy(gap -> {
+            assertThat(gap.get("data")).isEqualTo("passkey type of FIDO2 key 'Mac passkey' (key-mac)");
+            assertThat(String.valueOf(gap.get("rules"))).contains("BG-011").doesNotContain("BG-015");
+        });
+
+        // without the synced passkey nothing settles BG-015: it is unknown, with the Mac passkey as its data gap
+        overrides.forEach(graph()::removeStub);
+        overrides.clear();
+        override(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")),
+                GraphRealTenantTest.KEYS_WITHOUT_PASSKEY_TYPE.replaceAll(
+                        "(?s),\\s*\\{[^{}]*\"id\":\"key-gpm\"[^{}]*\\}", ""));
+
+        JsonPath unknown = results(evaluate(tenantId, "COMPLETED"));
+
+        JsonPath undecided = finding(unknown, "BG-015");
+        assertThat(undecided.getString("result")).isEqualTo("UNKNOWN");
+        assertThat(undecided.getString("reason")).isEqualTo("not-reported");
+        assertThat(undecided.getString("message")).contains("did not report their passkey type");
+        assertThat(undecided.getString("evidence.unreadable.data"))
+                .isEqualTo("passkey type of FIDO2 key 'Mac passkey' (key-mac)");
+        assertThat(undecided.getList("evidence.hardwareBound.id")).containsExactly("key-hw");
+        assertThat(unknown.getList("tenant.dataGaps", Map.class)).anySatisfy(gap -> assertThat(
+                String.valueOf(gap.get("rules"))).contains("BG-015", "BG-011"));
+    }
+
+    @Test
+    void certificateAffinityAndStrengthIssuersDecideWhetherCbaCounts() {
+        String tenantId = newLiveTenantWithAccount();
+        // a CBA-only account: certificateUserIds name the issuer, no FIDO2 key, in no group the X.509 policy excludes
+        override(get(urlPathMatching("/v1.0/users/[^/]+")).withQueryParam("$select", notContaining("signInActivity")),
+                """
+                        {"id":"%s","userPrincipalName":"bg-01@contoso.onmicrosoft.com","accountEnabled":true,
+                         "onPremisesSyncEnabled":null,"userType":"Member","authorizationInfo":{"certificateUserIds":[
+                           "X509:<I>CN=Contoso Root<S>CN=bg-01"]}}
+                        """.formatted(TenantFixture.USER));
+        override(get(urlPathMatching("/v1.0/users/[^/]+/authentication/methods")), "{\"value\":[]}");
+        override(get(urlPathMatching(TenantFixture.GROUPS)), "{\"value\":[]}");
+        override(get(urlPathEqualTo("/v1.0/policies/authenticationMethodsPolicy")), x509Policy("high"));
+
+        JsonPath high = results(evaluate(tenantId, "COMPLETED"));
+
+        // the only binding is low affinity and high is required: CBA would not let the account in
+        JsonPath bg018 = finding(high, "BG-018");
+        assertThat(bg018.getString("result")).isEqualTo("FAIL");
+        assertThat(bg018.getString("message")).contains("required high affinity");
+        assertThat(bg018.getList("evidence.requiredAffinity")).containsExactly("high");
+        assertThat(result(high, "BG-010")).isEqualTo("FAIL");
+
+        removeOverride("/v1.0/policies/authenticationMethodsPolicy");
+        override(get(urlPathEqualTo("/v1.0/policies/authenticationMethodsPolicy")), x509Policy("low"));
+        override(get(urlPathEqualTo("/v1.0/identity/conditionalAccess/policies")), STRENGTH_POLICY);
+        override(get(urlPathEqualTo("/v1.0/policies/authenticationStrengthPolicies")), pkiStrength("[\"A1B2C3\"]",
+                "[]"));
+
+        JsonPath admitted = results(evaluate(tenantId, "COMPLETED"));
+
+        assertThat(result(admitted, "BG-018")).isEqualTo("PASS");
+        assertThat(finding(admitted, "BG-018").getString("evidence.certificateIssuer.subjectKeyIdentifier"))
+                .isEqualTo("A1B2C3");
+        // the strength admits the issuer (SKI of the trusted CA named in certificateUserIds)
+        assertThat(result(admitted, "BG-022")).isEqualTo("PASS");
+
+        removeOverride("/v1.0/policies/authenticationStrengthPolicies");
+        override(get(urlPathEqualTo("/v1.0/policies/authenticationStrengthPolicies")), pkiStrength("[]",
+                "[\"1.3.6.1.4.1.311.21.8.1.402\"]"));
+
+        JsonPath oids = results(evaluate(tenantId, "COMPLETED"));
+
+        JsonPath bg022 = finding(oids, "BG-022");
+        assertThat(bg022.getString("result")).isEqualTo("UNKNOWN");
+        assertThat(bg022.getString("reason")).isEqualTo("not-reported");
+        assertThat(bg022.getString("evidence.undeterminedPolicies[0].why")).contains("policy OIDs");
+        assertThat(oids.getList("tenant.dataGaps", Map.class)).anySatisfy(gap -> {
+            assertThat(gap.get("data")).isEqualTo("the issuer and policy OIDs of the account's certificate");
+            assertThat(String.valueOf(gap.get("rules"))).contains("BG-022");
+        });
+    }
+
+    private static final String STRENGTH_POLICY = """
+            {"value":[{"id":"p-pki","displayName":"Admins use PKI smart cards","state":"enabled",
+             "conditions":{"clientAppTypes":["all"],"applications":{"includeApplications":["All"]},
+               "users":{"includeUsers":["All"],"excludeUsers":[],"includeGroups":[],"excludeGroups":[],
+                 "includeRoles":[],"excludeRoles":[]}},
+             "grantControls":{"operator":"OR","builtInControls":[],"customAuthenticationFactors":[],
+               "termsOfUse":[],"authenticationStrength":{"id":"s-pki"}}}]}
+            """;
+
+    /** The X.509 configuration with one low-affinity binding and the given default required affinity. */
+    private static String x509Policy(String requiredAffinity) {
+        return """
+                {"id":"authenticationMethodsPolicy","authenticationMethodConfigurations":[
+                  {"@odata.type":"#microsoft.graph.x509CertificateAuthenticationMethodConfiguration",
+                   "id":"X509Certificate","state":"enabled",
+                   "certificateUserBindings":[{"x509CertificateField":"IssuerAndSubject",
+                     "userProperty":"certificateUserIds","priority":1,"trustAffinityLevel":"low"}],
+                   "authenticationModeConfiguration":{
+                     "x509CertificateAuthenticationDefaultMode":"x509CertificateMultiFactor",
+                     "x509CertificateDefaultRequiredAffinityLevel":"%s","rules":[]},
+                   "includeTargets":[{"targetType":"group","id":"all_users","isRegistrationRequired":false}],
+                   "excludeTargets":[]}]}
+                """.formatted(requiredAffinity);
+    }
+
+    private static String pkiStrength(String issuerSkis, String policyOids) {
+        return """
+                {"value":[{"id":"s-pki","displayName":"PKI smart cards","policyType":"custom",
+                  "allowedCombinations":["x509CertificateMultiFactor"],
+                  "combinationConfigurations":[{"@odata.type":"#microsoft.graph.x509CertificateCombinationConfiguration",
+                    "id":"cc-x509","appliesToCombinations":["x509CertificateMultiFactor"],
+                    "allowedIssuerSkis":%s,"allowedPolicyOIDs":%s}]}]}
+                """
+                .formatted(issuerSkis, policyOids);
+    }
+
+    private void removeOverride(String path) {
+        overrides.removeIf(stub -> {
+            boolean match = stub.getRequest().getUrlPath() != null && stub.getRequest().getUrlPath().equals(path);
+            if (match) {
+                graph().removeStub(stub);
+            }
+            return match;
+        });
+    }
+
     private int requests;
 
     private JsonPath results(JsonPath evaluation) {

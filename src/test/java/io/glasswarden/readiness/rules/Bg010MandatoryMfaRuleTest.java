@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.glasswarden.directory.MethodKind;
+import io.glasswarden.readiness.FactsBuilder;
 import io.glasswarden.readiness.Finding;
 import io.glasswarden.readiness.RuleResult;
 
@@ -107,6 +108,39 @@ class Bg010MandatoryMfaRuleTest {
     void conditionalAccessDoesNotChangeUsability() {
         assertThat(ready().policies(ca("p").grant("OR", "block").build()).evaluate(rule).result())
                 .isEqualTo(RuleResult.PASS);
+    }
+
+    @Test
+    void onlyAKeyOfUnknownStorageIsUnknownNotFailed() {
+        Finding finding = ready().methods(FactsBuilder.keyWithoutType("k", FactsBuilder.WINDOWS_HELLO_AAGUID))
+                .evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.UNKNOWN);
+        assertThat(finding.reason()).isEqualTo("not-reported");
+        assertThat(finding.gap().data()).isEqualTo("passkey type of FIDO2 key 'BG key k' (k)");
+        assertThat(credentials(finding)).singleElement().satisfies(c -> {
+            assertThat(c).containsEntry("usable", "unknown").containsEntry("passkeyType", null);
+            assertThat((String) c.get("whyNot")).contains("whether it is a synced passkey is unknown");
+        });
+    }
+
+    @Test
+    void aKeyOfUnknownStorageDoesNotCountBesideAUsableOne() {
+        Finding finding = ready()
+                .methods(key("a", YUBIKEY_5), FactsBuilder.keyWithoutType("k", FactsBuilder.WINDOWS_HELLO_AAGUID))
+                .evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.PASS);
+        assertThat(finding.evidence()).containsEntry("usableCredentials", 1);
+    }
+
+    @Test
+    void aSyncedProviderKeyWithoutPasskeyTypeIsNotUsable() {
+        Finding finding = ready().methods(FactsBuilder.keyWithoutType("k", FactsBuilder.ONE_PASSWORD)).evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.FAIL);
+        assertThat(credentials(finding)).singleElement()
+                .satisfies(c -> assertThat((String) c.get("whyNot")).contains("1Password"));
     }
 
     @SuppressWarnings("unchecked")

@@ -7,9 +7,14 @@ import static io.glasswarden.readiness.FactsBuilder.method;
 import static io.glasswarden.readiness.FactsBuilder.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import io.glasswarden.directory.AuthenticationStrength;
 import io.glasswarden.directory.MethodKind;
+import io.glasswarden.directory.TrustedCertificateAuthority;
+import io.glasswarden.readiness.FactsBuilder;
 import io.glasswarden.readiness.Finding;
 import io.glasswarden.readiness.RuleResult;
 
@@ -65,6 +70,30 @@ class Bg022NoConditionalAccessLockoutRuleTest {
 
         assertThat(finding.result()).isEqualTo(RuleResult.UNKNOWN);
         assertThat(finding.evidence().get("undeterminedPolicies").toString()).contains("p");
+    }
+
+    @Test
+    void aStrengthRestrictingCertificateIssuersIsUnknownForACertificateOfUnknownIssuer() {
+        AuthenticationStrength pkiOnly = new AuthenticationStrength("s-pki", "Our PKI only",
+                List.of("x509CertificateMultiFactor"), List.of(), List.of("A1B2C3"), List.of());
+        FactsBuilder facts = ready().methods()
+                .certificateUserIds("X509:<PN>bg-01@contoso.onmicrosoft.com")
+                .x509(FactsBuilder.cbaPolicy("enabled", "certificateUserIds", "x509CertificateMultiFactor"),
+                        FactsBuilder.ca())
+                .strengths(pkiOnly)
+                .policies(ca("p").strength("OR", "s-pki").build());
+
+        Finding finding = facts.evaluate(rule);
+
+        assertThat(finding.result()).isEqualTo(RuleResult.UNKNOWN);
+        assertThat(finding.reason()).isEqualTo("not-reported");
+        assertThat(finding.evidence().get("undeterminedPolicies").toString()).contains("p",
+                "the issuer of the account's certificate is not known");
+        // the same account whose certificateUserIds name the trusted issuer with that SKI passes
+        FactsBuilder known = facts.certificateUserIds("X509:<I>CN=Contoso Root<S>CN=bg-01")
+                .x509(FactsBuilder.cbaPolicy("enabled", "certificateUserIds", "x509CertificateMultiFactor"),
+                        new TrustedCertificateAuthority("CN=Contoso Root", "a1b2c3", true, FactsBuilder.NOW));
+        assertThat(known.evaluate(rule).result()).isEqualTo(RuleResult.PASS);
     }
 
     @Test
