@@ -89,4 +89,8 @@ public class Attestation extends PanacheEntityBase {
     public Instant attestedAt() {
         return attestedAt;
     }
+
+    public String attestedBy() {
+        return attestedBy;
+    }
 }

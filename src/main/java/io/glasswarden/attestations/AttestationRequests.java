@@ -76,15 +76,7 @@ public class AttestationRequests {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int queued = 0;
         for (EmergencyAccount account : accounts.activeAccounts(tenant)) {
-            Instant last = Attestation.<Attestation>find("accountId = ?1 and kind = ?2 order by attestedAt desc",
-                    account.id(), AttestationKind.CUSTODY)
-                    .firstResultOptional()
-                    .map(Attestation::attestedAt)
-                    .orElse(
-                            account.createdAt());
-            LocalDate due = LocalDate.ofInstant(last, ZoneOffset.UTC)
-                    .plusDays(tenant.settings()
-                            .attestationIntervalDays());
+            LocalDate due = custodyStatus(tenant, account).dueDate();
             if (today.isBefore(due.minusDays(tenant.settings().reminderLeadDays()))) {
                 continue;
             }
@@ -100,6 +92,29 @@ public class AttestationRequests {
             }
         }
         return queued;
+    }
+
+    /**
+     * Where an account's custody attestation stands (BG-050): its last {@code CUSTODY} attestation (null when there
+     * is none), the day the next one is due (that attestation, or the account's creation, plus
+     * {@code attestationIntervalDays}) and how many custodians hold a link that is not used and not expired.
+     */
+    public record CustodyStatus(Instant lastAttestedAt, String lastAttestedBy, LocalDate dueDate, long openRequests,
+            boolean overdue) {
+    }
+
+    /** The account's custody attestation status on the clock's day; the caller holds a transaction. */
+    public CustodyStatus custodyStatus(Tenant tenant, EmergencyAccount account) {
+        Instant now = clock.instant();
+        Attestation last = Attestation.<Attestation>find("accountId = ?1 and kind = ?2 order by attestedAt desc",
+                account.id(), AttestationKind.CUSTODY)
+                .firstResult();
+        Instant since = last != null ? last.attestedAt() : account.createdAt();
+        LocalDate due = LocalDate.ofInstant(since, ZoneOffset.UTC)
+                .plusDays(tenant.settings().attestationIntervalDays());
+        long open = AttestationLink.count("accountId = ?1 and usedAt is null and expiresAt > ?2", account.id(), now);
+        return new CustodyStatus(last != null ? last.attestedAt() : null, last != null ? last.attestedBy() : null,
+                due, open, LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(due));
     }
 
     /**

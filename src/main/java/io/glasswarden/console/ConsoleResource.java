@@ -126,6 +126,7 @@ public class ConsoleResource {
                 .data("tenant", tenant)
                 .data("accounts", list)
                 .data("latest", latest)
+                .data("custody", tenantData.custody(tenant))
                 .data("openSignIns", tenantData.openSignIns(tenantId, list))
                 .data("drills", tenantData.drillCalendar(tenantId)));
     }
@@ -237,7 +238,17 @@ public class ConsoleResource {
     public Response ledger(@CookieParam(ConsoleSessionMechanism.COOKIE) String session) {
         return page.html(200, ledgerPage.data("me", me(session))
                 .data("verification", audit.verifyLedger())
-                .data("entries", audit.latestLedgerEntries()));
+                .data("entries", audit.latestLedgerEntries())
+                .data("evidenceChoices", audit.evidenceChoices()));
+    }
+
+    @GET
+    @Path("ledger/evidence")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Console: download the evidence bundle of the tenant chosen on the ledger page")
+    public Response ledgerEvidence(@QueryParam("tenant") String tenantId) {
+        return audit.evidence(tenantId == null ? "" : tenantId);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -6,10 +6,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
+import io.glasswarden.accounts.AccountService;
 import io.glasswarden.accounts.AccountView;
+import io.glasswarden.attestations.AttestationRequests;
+import io.glasswarden.attestations.AttestationRequests.CustodyStatus;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.core.ResourceNotFoundException;
 import io.glasswarden.drills.DrillOverview;
@@ -22,6 +29,7 @@ import io.glasswarden.signins.AcknowledgementRequest;
 import io.glasswarden.signins.AcknowledgementService;
 import io.glasswarden.signins.ObservedSignInView;
 import io.glasswarden.signins.SignInService;
+import io.glasswarden.tenants.Tenant;
 
 /**
  * What the tenant page reads and changes, each through the service the REST API uses, so that roles, custodian
@@ -34,11 +42,16 @@ public class TenantPageData {
     private final SignInService signIns;
     private final AcknowledgementService acknowledgements;
     private final DrillOverview drillOverview;
+    private final AccountService accounts;
+    private final AttestationRequests attestationRequests;
     private final Caller caller;
     private final Clock clock;
 
     TenantPageData(EvaluationService evaluations, SignInService signIns, AcknowledgementService acknowledgements,
-            DrillOverview drillOverview, Caller caller, Clock clock) {
+            DrillOverview drillOverview, AccountService accounts, AttestationRequests attestationRequests,
+            Caller caller, Clock clock) {
+        this.accounts = accounts;
+        this.attestationRequests = attestationRequests;
         this.evaluations = evaluations;
         this.signIns = signIns;
         this.acknowledgements = acknowledgements;
@@ -89,5 +102,13 @@ public class TenantPageData {
                 .filter(d -> !d.dueDate().isAfter(horizon))
                 .sorted(Comparator.comparing(DrillStatusView::dueDate))
                 .toList();
+    }
+
+    /** Each active account's custody attestation status (BG-050), by account id. */
+    @Transactional
+    Map<UUID, CustodyStatus> custody(Tenant tenant) {
+        return accounts.activeAccounts(tenant)
+                .stream()
+                .collect(Collectors.toMap(a -> a.id(), a -> attestationRequests.custodyStatus(tenant, a)));
     }
 }

@@ -193,6 +193,44 @@ class AttestationLinkTest {
                 .statusCode(401);
     }
 
+    @Test
+    void custodyStatusCountsTheOpenRequestTurnsOverdueAfterTheDueDayAndRestartsWithTheAttestation() {
+        Link link = requestLink("Break glass 8");
+        java.time.LocalDate due = java.time.LocalDate.parse("2026-06-11"); // created 2026-06-01, every 10 days
+
+        AttestationRequests.CustodyStatus requested = custodyStatus(link);
+        assertThat(requested.lastAttestedAt()).as("never attested").isNull();
+        assertThat(requested.dueDate()).as("inventoried plus the interval").isEqualTo(due);
+        assertThat(requested.openRequests()).as("the link e-mailed to Ada").isEqualTo(1);
+        assertThat(requested.overdue()).as("on day 7").isFalse();
+
+        clock.set(CREATED.plus(Duration.ofDays(10)));
+        assertThat(custodyStatus(link).overdue()).as("the due day itself is still in time").isFalse();
+        clock.set(CREATED.plus(Duration.ofDays(10)).plus(Duration.ofHours(16)));
+        assertThat(custodyStatus(link).overdue()).as("the day after the due day").isTrue();
+
+        given().formParam("csrf", csrfOf(given().get(link.path()).asString()))
+                .formParam("kind", "CUSTODY")
+                .formParam("statement", "Sealed again.")
+                .post(link.path())
+                .then()
+                .statusCode(201);
+        AttestationRequests.CustodyStatus attested = custodyStatus(link);
+        assertThat(attested.lastAttestedAt()).isEqualTo(clock.instant());
+        assertThat(attested.lastAttestedBy()).isEqualTo(ADA);
+        assertThat(attested.dueDate()).isEqualTo(java.time.LocalDate.parse("2026-06-22"));
+        assertThat(attested.openRequests()).as("the used link is no longer open").isZero();
+        assertThat(attested.overdue()).isFalse();
+    }
+
+    private AttestationRequests.CustodyStatus custodyStatus(Link link) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            io.glasswarden.accounts.EmergencyAccount account = io.glasswarden.accounts.EmergencyAccount
+                    .findById(java.util.UUID.fromString(link.account()));
+            return requests.custodyStatus(account.tenant(), account);
+        });
+    }
+
     private record Link(String tenant, String account, String token) {
         String path() {
             return "/attest/" + token;

@@ -61,6 +61,9 @@ class ConsoleBrowserTest {
     @TestHTTPResource("/")
     URL base;
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     private Page page;
 
     @AfterAll
@@ -198,6 +201,69 @@ class ConsoleBrowserTest {
         Download download = page.waitForDownload(() -> page.getByText("Download evidence bundle").click());
         String bundle = Files.readString(download.path());
         assertThat(bundle).contains("\"tenantId\"").contains(DEMO).contains("\"ledger\"");
+
+        page.navigate("/ledger");
+        page.getByLabel("Tenant").selectOption(DEMO);
+        Download fromLedger = page.waitForDownload(() -> page.getByRole(
+                com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download evidence bundle")).click());
+        assertThat(fromLedger.suggestedFilename()).as("the ledger page offers the chosen tenant's bundle")
+                .startsWith("glasswarden-evidence-" + DEMO);
+        assertThat(Files.readString(fromLedger.path())).contains(DEMO).contains("\"ledger\"");
+    }
+
+    @Test
+    void theTenantPageShowsEachAccountsCustodyAttestationAndWhenItIsOverdue() throws Exception {
+        String tenant = UUID.randomUUID().toString();
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType("application/json")
+                .body("{\"tenantId\":\"" + tenant + "\",\"displayName\":\"Northwind\",\"cloud\":\"global\"}")
+                .post("/api/v1/tenants")
+                .then()
+                .statusCode(201);
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (String upn : new String[]{"bg-sealed", "bg-forgotten"}) {
+            ids.put(upn, ApiKeys.as(Roles.OPERATOR)
+                    .contentType("application/json")
+                    .body("{\"userPrincipalName\":\"" + upn + "@northwind.example\",\"custodians\":[{\"name\":\"Ada\","
+                            + "\"email\":\"ada@northwind.example\"}]}")
+                    .post("/api/v1/tenants/" + tenant + "/accounts")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        // bg-forgotten was inventoried 100 days ago and never attested: its attestation (every 90 days) is overdue
+        try (var connection = dataSource.getConnection();
+                var update = connection.prepareStatement("update accounts set created_at = ? where id = ?")) {
+            update.setObject(1, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(100));
+            update.setObject(2, UUID.fromString(ids.get("bg-forgotten")));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType("application/json")
+                .body("{\"kind\":\"CUSTODY\",\"attestedBy\":\"ada@northwind.example\",\"statement\":\"Sealed in safe 3.\"}")
+                .post("/api/v1/tenants/" + tenant + "/accounts/" + ids.get("bg-sealed") + "/attestations")
+                .then()
+                .statusCode(201);
+        signIn(ApiKeys.of(Roles.AUDITOR));
+
+        page.navigate("/tenants/" + tenant);
+
+        assertThat(page.locator("#accounts thead").textContent()).contains("Custody attestation");
+        assertThat(page.locator("#accounts tr", new Page.LocatorOptions().setHasText("bg-sealed")).textContent())
+                .as("attested today: who attested, and the next one due in 90 days")
+                .contains("last " + today)
+                .contains("by ada@northwind.example")
+                .contains("due by " + today.plusDays(90))
+                .doesNotContain("overdue");
+        assertThat(page.locator("#accounts tr", new Page.LocatorOptions().setHasText("bg-forgotten")).textContent())
+                .as("never attested: due 90 days after it was inventoried, so overdue since 10 days, marked by shape")
+                .contains("never attested")
+                .contains("✖ overdue since " + today.minusDays(10))
+                .doesNotContain("due by");
+        Browser.screenshot(page, "tenant-custody");
     }
 
     @Test

@@ -65,6 +65,7 @@ class ConsoleRoleMatrixTest {
             page("GET", "/tenants/{account}", null, 200, Roles.AUDITOR, Roles.CUSTODIAN),
             page("GET", "/tenants/{tenant}/evidence.json", null, 200, Roles.AUDITOR),
             page("GET", "/ledger", null, 200, Roles.AUDITOR),
+            page("GET", "/ledger/evidence?tenant={tenantId}", null, 200, Roles.AUDITOR),
             page("POST", "/tenants/{tenant}/evaluate", Map::of, 303, Roles.OPERATOR),
             page("POST", "/tenants/{account}/drills", () -> Map.of("performedAt", anHourAgo(), "performedBy",
                     CUSTODIAN_EMAIL, "outcome", "SUCCEEDED"), 303, Roles.OPERATOR, Roles.CUSTODIAN),
@@ -96,6 +97,7 @@ class ConsoleRoleMatrixTest {
     @MethodSource("matrix")
     void callerGetsThePageItsRoleAllows(String caller, String method, String path, int expected, Page page) {
         String resolved = path.contains("{tenant}") ? path.replace("{tenant}", newTenant()) : path;
+        resolved = resolved.contains("{tenantId}") ? resolved.replace("{tenantId}", newTenant()) : resolved;
         resolved = resolved.contains("{account}") ? resolved.replace("{account}", newTenantAccount()) : resolved;
         RequestSpecification request;
         if (caller.equals(NONE)) {
@@ -121,6 +123,18 @@ class ConsoleRoleMatrixTest {
             assertThat(response.asString()).contains("Not allowed").contains("Your role does not allow this");
         } else if (caller.equals(NONE)) {
             assertThat(response.header("Location")).as("no session: to the sign-in form").endsWith("/sign-in");
+        }
+    }
+
+    @Test
+    void theLedgerPagesEvidenceDownloadOfAnUnknownOrMissingTenantIsNotFound() {
+        PageSession auditor = session(Roles.AUDITOR);
+
+        for (String query : List.of("?tenant=" + UUID.randomUUID(), "?tenant=not-a-tenant", "")) {
+            Response response = auditor.request().get("/ledger/evidence" + query);
+
+            assertThat(response.statusCode()).as(query).isEqualTo(404);
+            assertThat(response.asString()).as(query).doesNotContain("\"ledger\"");
         }
     }
 

@@ -61,7 +61,7 @@ class ApiFuzzTest {
 
     static final long DEFAULT_SEED = 20_261_203L;
     static final int DEFAULT_REQUESTS = 20_000;
-    static final long DEFAULT_MAX_SECONDS = 170;
+    static final long DEFAULT_MAX_SECONDS = 300;
     /** Requests in flight at once; the rows are counted between batches, when nothing is in flight. */
     static final int BATCH = 16;
     static final String CUSTODIAN = "fuzz-custodian@contoso.com";
