@@ -26,6 +26,16 @@ class BgT05ReadyBeforeMandatoryMfaRuleTest {
     static final AccountReadiness NOT_MFA_READY = ready().methods().readiness();
     // Conditional Access unreadable: BG-022 UNKNOWN, so whether it can satisfy MFA is undetermined
     static final AccountReadiness UNDETERMINED = ready().policiesUnreadable(NO_PERMISSION).readiness();
+    static final io.glasswarden.directory.DataGap NO_POLICIES = io.glasswarden.directory.DataGap.permission(
+            "Conditional Access policies", "Policy.Read.All");
+    // BG-022 UNKNOWN and, outside the MFA rules, BG-051 FAIL (one custodian): still undetermined for mandatory MFA
+    static final AccountReadiness UNDETERMINED_ONE_CUSTODIAN = ready().policiesUnreadable(NO_POLICIES)
+            .custodians(new io.glasswarden.readiness.InventoryFacts.Custodian("Ada Admin", "ada@contoso.com"))
+            .readiness();
+    // methods and policies unreadable: BG-010 and BG-022 both UNKNOWN
+    static final AccountReadiness NOTHING_READABLE = ready().methodsUnreadable(NO_PERMISSION)
+            .policiesUnreadable(NO_POLICIES)
+            .readiness();
     private final BgT05ReadyBeforeMandatoryMfaRule rule = new BgT05ReadyBeforeMandatoryMfaRule();
 
     @Test
@@ -93,6 +103,75 @@ class BgT05ReadyBeforeMandatoryMfaRuleTest {
 
         assertThat(finding.result()).isEqualTo(RuleResult.UNKNOWN);
         assertThat(finding.reason()).isEqualTo("permission-denied");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUnknownNamesTheGapOfTheUndeterminedMfaRuleAndTheEvidenceMarksTheAccount() {
+        Finding finding = rule.evaluate(context(phase2StartingIn(10), MFA_READY, UNDETERMINED_ONE_CUSTODIAN));
+
+        assertThat(result(UNDETERMINED_ONE_CUSTODIAN, "BG-051")).as("fixture").isEqualTo(RuleResult.FAIL);
+        assertThat(result(UNDETERMINED_ONE_CUSTODIAN, "BG-022")).as("fixture").isEqualTo(RuleResult.UNKNOWN);
+        assertThat(finding.result()).as("a failure outside BG-010/BG-022 does not settle mandatory MFA")
+                .isEqualTo(RuleResult.UNKNOWN);
+        assertThat(finding.gap()).as("the gap of BG-022, not of another finding").isEqualTo(NO_POLICIES);
+        assertThat(finding.message()).contains("1 emergency account(s) can satisfy it and 1 could not be fully"
+                + " checked");
+        assertThat((List<?>) finding.evidence().get("accountsNotReady")).singleElement()
+                .satisfies(e -> assertThat((Map<Object, Object>) e)
+                        .containsEntry("userPrincipalName", UNDETERMINED_ONE_CUSTODIAN.account().userPrincipalName())
+                        .containsEntry("objectId", UNDETERMINED_ONE_CUSTODIAN.account().objectId())
+                        .containsEntry("status", UNDETERMINED_ONE_CUSTODIAN.status().name())
+                        .containsEntry("undetermined", true));
+    }
+
+    @Test
+    void anAccountWhoseMfaRulesAreBothUnknownIsUndetermined() {
+        assertThat(result(NOTHING_READABLE, "BG-010")).as("fixture").isEqualTo(RuleResult.UNKNOWN);
+        assertThat(result(NOTHING_READABLE, "BG-022")).as("fixture").isEqualTo(RuleResult.UNKNOWN);
+
+        assertThat(rule.evaluate(context(phase2StartingIn(10), MFA_READY, NOTHING_READABLE)).result())
+                .isEqualTo(RuleResult.UNKNOWN);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAccountNotReadyWithoutAnUnknownMfaRuleIsNotUndetermined() {
+        // BG-010 passes, BG-022 does not pass but is not UNKNOWN either: nothing left to read, so it counts as not ready
+        List<Finding> findings = MFA_READY.findings()
+                .stream()
+                .map(f -> f.ruleId().equals("BG-022")
+                        ? Bg022NoConditionalAccessLockoutRule.RULE.notApplicable("not applicable here",
+                                io.glasswarden.readiness.Evidence.of("reason", "test"))
+                        : f)
+                .toList();
+        AccountReadiness settled = new AccountReadiness(MFA_READY.account(), MFA_READY.status(), false,
+                MFA_READY.usableCredentials(), findings, MFA_READY.credentials(), null);
+
+        Finding finding = rule.evaluate(context(phase2StartingIn(10), MFA_READY, settled));
+
+        assertThat(finding.result()).isEqualTo(RuleResult.FAIL);
+        assertThat((List<?>) finding.evidence().get("accountsNotReady")).singleElement()
+                .satisfies(e -> assertThat((Map<Object, Object>) e).containsEntry("undetermined", false));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEvidenceNamesEachPhasesApplications() {
+        Finding finding = rule.evaluate(context(phase2StartingIn(10), MFA_READY, NOT_MFA_READY));
+
+        Map<?, ?> phase = (Map<?, ?>) ((List<?>) finding.evidence().get("phases")).get(0);
+        assertThat((List<Object>) phase.get("applications")).containsExactly(Map.of("name", "Azure CLI", "appId",
+                "04b07795-8ddb-461a-bbee-02f9e1bf7b46"));
+        assertThat((List<?>) finding.evidence().get("accountsNotReady")).singleElement()
+                .satisfies(e -> assertThat((Map<Object, Object>) e)
+                        .containsEntry("userPrincipalName", NOT_MFA_READY.account().userPrincipalName())
+                        .containsEntry("status", NOT_MFA_READY.status().name())
+                        .containsEntry("undetermined", false));
+    }
+
+    private static RuleResult result(AccountReadiness account, String ruleId) {
+        return account.findings().stream().filter(f -> f.ruleId().equals(ruleId)).findFirst().orElseThrow().result();
     }
 
     @Test
