@@ -1,9 +1,14 @@
 package io.glasswarden.directory.graph;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +18,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.glasswarden.readiness.RuleCatalogue;
 import io.glasswarden.readiness.evaluation.EvaluationWorkerPoll;
@@ -37,6 +46,7 @@ class EvaluationFaultsTest {
     @Inject
     EvaluationWorkerPoll worker;
 
+    private final List<StubMapping> tokenStubs = new ArrayList<>();
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -48,6 +58,7 @@ class EvaluationFaultsTest {
 
     @AfterEach
     void healthyAgain() {
+        tokenStubs.forEach(LiveGraphResource.authority.server::removeStub);
         release.countDown();
         LiveGraphResource.graph.beforeBatch = () -> {
         };
@@ -98,6 +109,79 @@ class EvaluationFaultsTest {
             assertThat(logs.text()).contains("Evaluation " + id + " ended without recording its outcome; queued"
                     + " again");
         }
+    }
+
+    @Test
+    void tokenEndpointUnreachableFailsTheEvaluationAndKeepsTheLastResults() {
+        String tenantId = GraphTenantEvaluationTest.newLiveTenantWithAccount();
+        String before = GraphTenantEvaluationTest.evaluate(tenantId, "COMPLETED").getString("id");
+        // the connection is reset as soon as it opens: what an unreachable or dropping endpoint looks like to MSAL
+        refuseTokens(tenantId, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        JsonPath failed = GraphTenantEvaluationTest.evaluate(tenantId, "FAILED");
+
+        assertThat(failed.getString("error")).startsWith("The directory could not be read")
+                .contains("Entra could not be reached at " + LiveGraphResource.authority.host())
+                .contains("Connection reset")
+                .doesNotContain("MsalClientException")
+                .doesNotContain("test-only-client-secret");
+        assertLastResultsKept(tenantId, before, failed.getString("id"));
+    }
+
+    @Test
+    void tokenEndpointBusyFailsTheEvaluationAfterMsalRetriedOnceAndKeepsTheLastResults() {
+        String tenantId = GraphTenantEvaluationTest.newLiveTenantWithAccount();
+        String before = GraphTenantEvaluationTest.evaluate(tenantId, "COMPLETED").getString("id");
+        // Entra's error body (learn.microsoft.com/entra/identity-platform/reference-error-codes: error, description
+        // with trace and correlation ids, error_codes, timestamp, error_uri), OAuth error temporarily_unavailable ("the
+        // server is temporarily too busy to handle the request", same page) with AADSTS90033 ("A transient error has
+        // occurred. Try again.", same page), on HTTP 503
+        refuseTokens(tenantId, aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody("{\"error\":\"temporarily_unavailable\",\"error_description\":\"AADSTS90033: A transient"
+                        + " error has occurred. Please try again.\\r\\nTrace ID: 0000aaaa-11bb-cccc-dd33-eeeeee333333"
+                        + "\\r\\nCorrelation ID: aaaa0000-bb11-2222-33cc-444444dddddd\\r\\nTimestamp: 2026-12-04"
+                        + " 02:02:12Z\",\"error_codes\":[90033],\"timestamp\":\"2026-12-04 02:02:12Z\",\"trace_id\":"
+                        + "\"0000aaaa-11bb-cccc-dd33-eeeeee333333\",\"correlation_id\":"
+                        + "\"aaaa0000-bb11-2222-33cc-444444dddddd\",\"error_uri\":"
+                        + "\"https://login.microsoftonline.com/error?code=90033\"}"));
+
+        int tokensBefore = tokenRequests(tenantId);
+
+        JsonPath failed = GraphTenantEvaluationTest.evaluate(tenantId, "FAILED");
+
+        assertThat(failed.getString("error")).contains("Entra answered 503")
+                .contains("AADSTS90033 (temporarily_unavailable) Entra is temporarily unavailable: try again later.")
+                .contains("trace id 0000aaaa-11bb-cccc-dd33-eeeeee333333");
+        // MSAL4J retries a 5xx once after 1 s (graph-reference.md 11.2); Glasswarden adds no retry of its own
+        assertThat(tokenRequests(tenantId) - tokensBefore).isEqualTo(2);
+        assertLastResultsKept(tenantId, before, failed.getString("id"));
+    }
+
+    private static int tokenRequests(String tenantId) {
+        return LiveGraphResource.authority.server
+                .findAll(postRequestedFor(urlPathEqualTo("/" + tenantId + "/oauth2/v2.0/token")))
+                .size();
+    }
+
+    private void refuseTokens(String tenantId, ResponseDefinitionBuilder answer) {
+        tokenStubs.add(LiveGraphResource.authority.server
+                .stubFor(post(urlPathEqualTo("/" + tenantId + "/oauth2/v2.0/token")).atPriority(1).willReturn(answer)));
+    }
+
+    /**
+     * Nothing lost: the failed evaluation has no results (409), the tenant's readiness is still that of the last
+     * completed evaluation, and once the endpoint answers again the next evaluation completes.
+     */
+    private void assertLastResultsKept(String tenantId, String lastCompleted, String failed) {
+        ApiKeys.as(Roles.AUDITOR).get("/api/v1/evaluations/" + failed + "/results").then().statusCode(409);
+        ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/tenants/" + tenantId + "/readiness")
+                .then()
+                .statusCode(200)
+                .body("evaluationId", org.hamcrest.Matchers.equalTo(lastCompleted));
+        tokenStubs.forEach(LiveGraphResource.authority.server::removeStub);
+        GraphTenantEvaluationTest.evaluate(tenantId, "COMPLETED");
     }
 
     /** The evaluation completed with every rule's finding, and the ledger still verifies. */
