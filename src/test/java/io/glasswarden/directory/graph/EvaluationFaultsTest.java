@@ -7,6 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +117,31 @@ class EvaluationFaultsTest {
     }
 
     @Test
+    void aRunOvertakenByAnotherInstanceRecordsNothingOverTheNewClaim() throws Exception {
+        String tenantId = GraphTenantEvaluationTest.newLiveTenantWithAccount();
+        holdGraph();
+        String id = request(tenantId);
+        assertThat(held.await(30, TimeUnit.SECONDS)).as("the evaluation reads Graph").isTrue();
+        // This run is slow but alive (a long pause): past running-timeout another instance queued the evaluation
+        // again and claimed it, as its EvaluationWorker writes the claim.
+        sql("update evaluations set status = 'RUNNING', claimed_by = 'other-instance/00000000', attempts ="
+                + " attempts + 1, started_at = now() where id = '" + id + "'");
+
+        try (LogCapture logs = LogCapture.start()) {
+            release.countDown();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> logs.text().contains("Evaluation " + id + " was taken over while running")
+                            || logs.text().contains("Evaluation " + id + " of tenant " + tenantId + " completed"));
+            assertThat(logs.text()).contains("Evaluation " + id + " was taken over while running; its results are"
+                    + " discarded");
+        }
+
+        assertThat(status(id)).as("the other instance's run is still the one that counts").isEqualTo("RUNNING");
+        assertThat(sql("select count(*) from account_evaluations where evaluation_id = '" + id + "'")).isZero();
+        sql("update evaluations set status = 'FAILED', completed_at = now() where id = '" + id + "'");
+    }
+
+    @Test
     void tokenEndpointUnreachableFailsTheEvaluationAndKeepsTheLastResults() {
         String tenantId = GraphTenantEvaluationTest.newLiveTenantWithAccount();
         String before = GraphTenantEvaluationTest.evaluate(tenantId, "COMPLETED").getString("id");
@@ -198,6 +228,20 @@ class EvaluationFaultsTest {
                 .hasSize(RuleCatalogue.accountRules().size());
         assertThat(GraphTenantEvaluationTest.result(results, "BG-001")).isEqualTo("PASS");
         assertThat(ApiKeys.as(Roles.AUDITOR).get("/api/v1/ledger/verify").jsonPath().getBoolean("valid")).isTrue();
+    }
+
+    /** Runs SQL as another instance (or an operator) would; returns the first column of a query's first row. */
+    private static long sql(String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(EmbeddedPostgresResource.jdbcUrl());
+                Statement sql = connection.createStatement()) {
+            if (!sql.execute(statement)) {
+                return sql.getUpdateCount();
+            }
+            try (ResultSet row = sql.getResultSet()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private void holdGraph() {

@@ -150,7 +150,9 @@ class GraphFaultsTest {
 
     @Test
     void timeoutsMidEvaluationLeaveTheSecondRoundRulesUnknownNeverPassing() {
-        // the first round (user, methods, policies) answers; the second (roles, sign-ins) never within the read timeout
+        // the first round (user, methods, policies) answers; the second (roles, sign-ins) not within the read timeout.
+        // Graph can be that slow: its own gateway gives up with 504 when a backend does not answer in time
+        // (learn.microsoft.com/graph/errors), and authentication methods reads may take up to 60 s (GraphConfig)
         fault(post(urlPathEqualTo(BATCH)).atPriority(1)
                 .withRequestBody(containing("roleManagement"))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3500).withBody("{\"responses\":[]}")));
