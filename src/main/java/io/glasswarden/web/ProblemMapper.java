@@ -175,6 +175,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.causes(e)) {
+            Log.warnf("Database unavailable on %s: %s", LogSafe.quote(loggable(uri == null ? "?" : uri.getPath())),
+                    DatabaseOutage.rootCause(e));
+            return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry in a moment.", uri,
+                    null);
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : LogSafe.quote(loggable(uri.getPath())));
         return respond(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote error id " + errorId

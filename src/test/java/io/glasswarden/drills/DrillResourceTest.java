@@ -112,6 +112,27 @@ class DrillResourceTest {
     }
 
     @Test
+    void aReporterClockUpToFiveMinutesAheadIsToleratedBeyondThatTheDrillIsRefused() {
+        // glasswarden.drills.future-skew (PT5M): the custodian's device may run ahead of this service's clock
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(drill(NOW.plus(Duration.ofMinutes(4))))
+                .post(drills())
+                .then()
+                .statusCode(201);
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(drill(NOW.plus(Duration.ofMinutes(6))))
+                .post(drills())
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("performedAt"))
+                .body("errors[0].message", equalTo("must not be in the future"));
+        ApiKeys.as(Roles.AUDITOR).get(drills()).then().body("total", equalTo(1));
+    }
+
+    @Test
     void recordingNeedsCredentialsAndARoleThatMayRecord() {
         given().contentType(ContentType.JSON).body(drill(NOW)).post(drills()).then().statusCode(401);
         ApiKeys.as(Roles.AUDITOR)

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -18,6 +22,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
     private static int port;
+    private static volatile Consumer<String> accepted;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -56,6 +61,14 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Runs {@code hook} with the recipient each time the server has taken a message, before it answers the client
+     * ("250 OK"): a test can make the sender fail at that very moment. {@code null} removes it.
+     */
+    public static synchronized void onAccepted(Consumer<String> hook) {
+        accepted = hook;
+    }
+
     /** Brings SMTP back on the same port, with an empty mailbox. */
     public static synchronized void restart() {
         startServer();
@@ -64,6 +77,16 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     private static void startServer() {
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
+        UserManager users = greenMail.getUserManager();
+        MessageDeliveryHandler delivery = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, address) -> {
+            GreenMailUser user = delivery.handle(message, address);
+            Consumer<String> hook = accepted;
+            if (hook != null) {
+                hook.accept(address.getEmail());
+            }
+            return user;
+        });
     }
 
     @Override

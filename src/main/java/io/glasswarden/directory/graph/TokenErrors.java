@@ -53,9 +53,12 @@ final class TokenErrors {
             Map.entry("700027", "The certificate's signature was refused: the certificate Glasswarden signs with"
                     + " (glasswarden.graph.certificate-path) is not uploaded to the app registration, or another one"
                     + " is. Upload its public certificate under Certificates & secrets."),
-            Map.entry("700024", "The client assertion is outside its valid time range: with workload identity the"
-                    + " projected service account token (AZURE_FEDERATED_TOKEN_FILE) has expired or is not yet"
-                    + " valid; check that kubelet refreshes the projected volume and that clocks are in sync."),
+            Map.entry("700024", "The client assertion is outside its valid time range. With a certificate,"
+                    + " this machine's clock is off: Glasswarden signs the assertion with its own clock (valid from"
+                    + " then for 10 minutes), so a clock minutes off Entra's makes every assertion invalid on"
+                    + " arrival; synchronize it (NTP). With workload identity the projected service account token"
+                    + " (AZURE_FEDERATED_TOKEN_FILE) has expired or is not yet valid; check that kubelet refreshes"
+                    + " the projected volume and that the node's clock is in sync."),
             Map.entry("70021", "Workload identity: no federated identity credential of the app registration matches"
                     + " the presented Kubernetes token (issuer = the cluster's OIDC issuer URL, subject ="
                     + " system:serviceaccount:<namespace>:<service account>, audience = api://AzureADTokenExchange)."
@@ -81,7 +84,8 @@ final class TokenErrors {
     /** The status of a failed token request; {@code cause} is what MSAL threw (may be null). */
     static TokenStatus explain(Throwable cause, String authorityHost) {
         if (!(cause instanceof MsalServiceException refused)) {
-            String what = cause == null ? "unknown error" : cause.getClass().getSimpleName();
+            // MSAL wraps transport failures in MsalClientException: the innermost cause says what happened
+            String what = cause == null ? "unknown error" : innermost(cause);
             return new TokenStatus(TokenStatus.State.FAILED, null, null, "Entra could not be reached at "
                     + authorityHost + " (" + what + "): check the network path and the tenant's cloud.", null, null);
         }
@@ -95,6 +99,14 @@ final class TokenErrors {
                 : byOAuthError(error, refused.statusCode());
         return new TokenStatus(TokenStatus.State.FAILED, number == null ? null : "AADSTS" + number, error, reason,
                 trace.find() ? trace.group(1) : null, refused.correlationId());
+    }
+
+    private static String innermost(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     /** The sentence when the code is unknown: RFC 6749 §5.2 errors as Microsoft describes them. */

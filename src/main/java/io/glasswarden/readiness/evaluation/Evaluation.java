@@ -58,6 +58,10 @@ public class Evaluation extends PanacheEntityBase {
     private List<Map<String, Object>> dataGaps;
     private String error;
 
+    /** Who runs it: the instance and the attempt number of its claim; a new claim supersedes an earlier one. */
+    record Claim(String instance, int attempt) {
+    }
+
     protected Evaluation() {
     }
 
@@ -135,5 +139,14 @@ public class Evaluation extends PanacheEntityBase {
 
     int attempts() {
         return attempts;
+    }
+
+    Claim claim() {
+        return new Claim(claimedBy, attempts);
+    }
+
+    /** Whether the run of {@code claim} may still record its outcome: nobody has queued or claimed it again since. */
+    boolean runningUnder(Claim claim) {
+        return status == EvaluationStatus.RUNNING && claim().equals(claim);
     }
 }

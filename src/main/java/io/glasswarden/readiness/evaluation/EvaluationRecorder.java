@@ -31,12 +31,15 @@ class EvaluationRecorder {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    /** Records a completed run; false when the evaluation is no longer this instance's to complete. */
+    /**
+     * Records a completed run; false when the evaluation is no longer this run's to complete (another instance took
+     * it over after running-timeout, and that run's claim is the one that counts).
+     */
     @Transactional
-    boolean complete(EvaluationPlan plan, List<AccountOutcome> outcomes, List<Map<String, Object>> tenantFindings,
-            List<Map<String, Object>> dataGaps, int requests, Instant now) {
+    boolean complete(EvaluationPlan plan, Evaluation.Claim claim, List<AccountOutcome> outcomes,
+            List<Map<String, Object>> tenantFindings, List<Map<String, Object>> dataGaps, int requests, Instant now) {
         Evaluation evaluation = evaluations.findById(plan.evaluationId());
-        if (evaluation == null || evaluation.status() != EvaluationStatus.RUNNING) {
+        if (evaluation == null || !evaluation.runningUnder(claim)) {
             Log.warnf("Evaluation %s was taken over while running; its results are discarded", plan.evaluationId());
             return false;
         }
@@ -55,11 +58,14 @@ class EvaluationRecorder {
         return true;
     }
 
+    /** Records a failed run, unless the evaluation is no longer this run's (as for {@link #complete}). */
     @Transactional
-    void fail(UUID evaluationId, String error, Integer requests, Instant now) {
+    void fail(UUID evaluationId, Evaluation.Claim claim, String error, Integer requests, Instant now) {
         Evaluation evaluation = evaluations.findById(evaluationId);
-        if (evaluation != null && evaluation.status() == EvaluationStatus.RUNNING) {
+        if (evaluation != null && evaluation.runningUnder(claim)) {
             evaluation.fail(error, requests, now);
+        } else {
+            Log.warnf("Evaluation %s was taken over while running; its failure is not recorded", evaluationId);
         }
     }
 }

@@ -60,6 +60,15 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
+    /** Running evaluations claimed by {@code instance}, locked; rows being recorded right now are skipped. */
+    List<Evaluation> lockRunningClaimedBy(String instance) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                select id from evaluations where status = 'RUNNING' and claimed_by = ?1
+                for update skip locked""", UUID.class).setParameter(1, instance).getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
     /** Requeues a stale evaluation (native: the entity would keep its RUNNING start time otherwise). */
     void requeue(UUID id) {
         getEntityManager().createNativeQuery("""

@@ -58,11 +58,17 @@ class EvaluationRunner {
         this.clock = clock;
     }
 
+    /** The plan of a run and the claim it runs under. */
+    private record Claimed(EvaluationPlan plan, Evaluation.Claim claim) {
+    }
+
     void run(UUID evaluationId) {
-        EvaluationPlan plan = QuarkusTransaction.requiringNew().call(() -> {
+        Claimed claimed = QuarkusTransaction.requiringNew().call(() -> {
             Evaluation evaluation = evaluations.findById(evaluationId);
-            return EvaluationPlan.of(evaluationId, evaluation.tenant(), accounts.activeAccounts(evaluation.tenant()));
+            return new Claimed(EvaluationPlan.of(evaluationId, evaluation.tenant(),
+                    accounts.activeAccounts(evaluation.tenant())), evaluation.claim());
         });
+        EvaluationPlan plan = claimed.plan();
         String tenantId = plan.tenant().tenantId();
         Log.infof("Evaluating tenant %s (%d accounts, evaluation %s)", tenantId, plan.accounts().size(),
                 evaluationId);
@@ -75,19 +81,19 @@ class EvaluationRunner {
                     plan.settings(), outcomes.stream().map(AccountOutcome::readiness).toList(), now,
                     EnforcementTimeline.bundled().phases(plan.tenant().cloud(), plan.settings().mfaEnforcement())));
             Instant completedAt = clock.instant();
-            if (recorder.complete(plan, outcomes, ReadinessDocument.list(tenant.findings(), json),
+            if (recorder.complete(plan, claimed.claim(), outcomes, ReadinessDocument.list(tenant.findings(), json),
                     ReadinessDocument.list(tenant.dataGaps(), json), reading.requests(), completedAt)) {
                 metrics.completed(tenantId, completedAt);
                 Log.infof("Evaluation %s of tenant %s completed", evaluationId, tenantId);
             }
         } catch (DirectoryUnavailableException e) {
             Log.warnf("Evaluation %s of tenant %s failed: %s", evaluationId, tenantId, e.getMessage());
-            fail(plan, "The directory could not be read: " + e.getMessage());
+            fail(claimed, "The directory could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
             Log.errorf(e, "Evaluation %s of tenant %s failed unexpectedly (error id %s)", evaluationId, tenantId,
                     errorId);
-            fail(plan, "The evaluation failed unexpectedly; quote error id " + errorId + " to your operator.");
+            fail(claimed, "The evaluation failed unexpectedly; quote error id " + errorId + " to your operator.");
         } finally {
             metrics.refreshAfterRun();
         }
@@ -109,8 +115,8 @@ class EvaluationRunner {
         return outcomes;
     }
 
-    private void fail(EvaluationPlan plan, String error) {
-        recorder.fail(plan.evaluationId(), error, null, clock.instant());
-        metrics.failed(plan.tenant().tenantId());
+    private void fail(Claimed claimed, String error) {
+        recorder.fail(claimed.plan().evaluationId(), claimed.claim(), error, null, clock.instant());
+        metrics.failed(claimed.plan().tenant().tenantId());
     }
 }

@@ -2,14 +2,18 @@ package io.glasswarden.readiness.evaluation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +30,10 @@ import io.quarkus.scheduler.Scheduled;
  * Runs queued evaluations, off the request threads, up to {@code glasswarden.evaluations.concurrency} at a time (each
  * of a different tenant: a tenant has at most one queued or running evaluation). Several instances may share the
  * database: each claims the oldest QUEUED row with {@code FOR UPDATE SKIP LOCKED}; an evaluation left RUNNING longer
- * than {@code glasswarden.evaluations.running-timeout} (its instance stopped) is queued again once, then failed. A
- * running evaluation holds no database connection while it reads Graph ({@link EvaluationRunner}).
+ * than {@code glasswarden.evaluations.running-timeout} (its instance stopped) is queued again once, then failed. So is,
+ * at this instance's next poll, one it claimed but no longer runs: its run ended without recording an outcome (the
+ * database was unreachable at the end), and no other instance would notice before the timeout. A running evaluation
+ * holds no database connection while it reads Graph ({@link EvaluationRunner}).
  */
 @ApplicationScoped
 class EvaluationWorker {
@@ -41,6 +47,8 @@ class EvaluationWorker {
     private final Duration runningTimeout;
     private final String instance = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("glasswarden") + "/"
             + UUID.randomUUID().toString().substring(0, 8);
+    /** Evaluations this instance claimed and still runs; added before the claim commits, removed when the run ends. */
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     /** One permit per evaluation this instance may run at once; taken before a claim, given back when it ends. */
     private final Semaphore slots;
     // Plain threads of our own: a context-propagating executor would carry the finished request transaction along.
@@ -111,6 +119,7 @@ class EvaluationWorker {
             try {
                 runners.execute(() -> run(id));
             } catch (RejectedExecutionException stopping) {
+                running.remove(id);
                 slots.release();
                 return;
             }
@@ -124,6 +133,7 @@ class EvaluationWorker {
         } catch (RuntimeException e) {
             Log.error("Evaluation " + id + " ended with an error", e);
         } finally {
+            running.remove(id);
             metrics.ran(Duration.ofNanos(System.nanoTime() - started));
             slots.release();
         }
@@ -131,24 +141,45 @@ class EvaluationWorker {
     }
 
     private Optional<UUID> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> evaluations.lockNextQueued().map(id -> {
-            evaluations.findById(id).start(instance, clock.instant());
-            return id;
-        }));
+        AtomicReference<UUID> claimed = new AtomicReference<>();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> evaluations.lockNextQueued().map(id -> {
+                // before the commit, so that no poll sees this instance's RUNNING row without it in the set
+                claimed.set(id);
+                running.add(id);
+                evaluations.findById(id).start(instance, clock.instant());
+                return id;
+            }));
+        } catch (RuntimeException e) {
+            Optional.ofNullable(claimed.get()).ifPresent(running::remove);
+            throw e;
+        }
     }
 
     void recoverStale() {
         QuarkusTransaction.requiringNew().run(() -> {
+            Set<UUID> handled = new HashSet<>();
             for (Evaluation stale : evaluations.lockStale(clock.instant().minus(runningTimeout))) {
-                if (stale.attempts() < MAX_ATTEMPTS) {
-                    Log.warnf("Evaluation %s was left running; queued again", stale.id());
-                    evaluations.requeue(stale.id());
-                } else {
-                    Log.warnf("Evaluation %s was left running %d times; failed", stale.id(), stale.attempts());
-                    stale.fail("The instance running this evaluation stopped before it finished, " + MAX_ATTEMPTS
-                            + " times; request a new evaluation.", null, clock.instant());
+                handled.add(stale.id());
+                retryOrFail(stale, "was left running", "The instance running this evaluation stopped before it"
+                        + " finished");
+            }
+            for (Evaluation orphan : evaluations.lockRunningClaimedBy(instance)) {
+                if (!handled.contains(orphan.id()) && !running.contains(orphan.id())) {
+                    retryOrFail(orphan, "ended without recording its outcome", "The evaluation could not record its"
+                            + " outcome (the database was unreachable)");
                 }
             }
         });
+    }
+
+    private void retryOrFail(Evaluation evaluation, String what, String why) {
+        if (evaluation.attempts() < MAX_ATTEMPTS) {
+            Log.warnf("Evaluation %s %s; queued again", evaluation.id(), what);
+            evaluations.requeue(evaluation.id());
+        } else {
+            Log.warnf("Evaluation %s %s %d times; failed", evaluation.id(), what, evaluation.attempts());
+            evaluation.fail(why + ", " + MAX_ATTEMPTS + " times; request a new evaluation.", null, clock.instant());
+        }
     }
 }

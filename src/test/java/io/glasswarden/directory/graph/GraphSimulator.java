@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +116,8 @@ public final class GraphSimulator implements AutoCloseable {
                         .withTransformers("response-template")
                         .withBody("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
                                 + "\"access_token\":\"sim-{{request.pathSegments.[0]}}\"}")));
-        this.trustStore = trustStoreOf(dir.resolve("authority.p12"), dir.resolve("trust.p12"));
+        this.trustStore = TestCertificates.trustStore(dir.resolve("authority.p12"), "authority",
+                dir.resolve("trust.p12"));
         this.graph = new FakeGraph(Instant::now);
         TenantFixture.stub(graph.server);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
@@ -331,14 +331,4 @@ public final class GraphSimulator implements AutoCloseable {
         }
     }
 
-    private static Path trustStoreOf(Path pkcs12, Path target) throws Exception {
-        KeyStore source = TestCertificates.load(pkcs12);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("authority", source.getCertificate("authority"));
-        try (OutputStream out = Files.newOutputStream(target)) {
-            trust.store(out, TestCertificates.PASSWORD.toCharArray());
-        }
-        return target;
-    }
 }

@@ -110,20 +110,33 @@ class GraphTenantEvaluationTest {
     }
 
     @Test
-    void anAuthorityThatRefusesTheCredentialFailsTheEvaluationClearly() {
+    void anAuthorityThatRefusesTheCredentialFailsTheEvaluationClearlyAndKeepsTheLastResults() {
         String tenantId = newLiveTenantWithAccount();
+        String lastCompleted = evaluate(tenantId, "COMPLETED").getString("id");
         LiveGraphResource.authority.server.resetAll();
+        // Entra's answer to a wrong secret (learn.microsoft.com/entra/identity-platform/reference-error-codes)
         LiveGraphResource.authority.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
                 .post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/[^/]+/oauth2/v2.0/token"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                         .withStatus(401)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid"
-                                + " client secret provided.\"}")));
+                                + " client secret provided.\",\"error_codes\":[7000215]}")));
         try {
             JsonPath evaluation = evaluate(tenantId, "FAILED");
 
-            assertThat(evaluation.getString("error")).isNotBlank().doesNotContain("test-only-client-secret");
+            assertThat(evaluation.getString("error")).contains("AADSTS7000215")
+                    .contains("The client secret is not valid")
+                    .doesNotContain("test-only-client-secret");
+            // nothing lost: no results for the failed run, the tenant's readiness is still the last completed one
+            ApiKeys.as(Roles.AUDITOR)
+                    .get("/api/v1/evaluations/" + evaluation.getString("id") + "/results")
+                    .then()
+                    .statusCode(409);
+            assertThat(ApiKeys.as(Roles.AUDITOR)
+                    .get("/api/v1/tenants/" + tenantId + "/readiness")
+                    .jsonPath()
+                    .getString("evaluationId")).isEqualTo(lastCompleted);
         } finally {
             LiveGraphResource.authority.server.resetAll();
             LiveGraphResource.authority.issueTokens();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -135,6 +136,31 @@ class MsalTokenSourceTest extends FakeGraphTest {
                 .hasMessageContaining("invalid_client")
                 .hasMessageNotContaining("s3cr3t");
         assertThat(graph.clientRequests()).isZero();
+    }
+
+    @Test
+    void aClockBehindEntrasGetsTheCertificateAssertionRefusedAsAadsts700024ThatNamesTheClock() throws Exception {
+        Path p12 = TestCertificates.pkcs12(dir, "app-skew");
+        MsalTokenSource tokens = tokens(new GraphSettings.Certificate(p12, TestCertificates.PASSWORD));
+        authority.checkAssertionTimes();
+        CloudEndpoints endpoints = settings().endpoints(GraphCloud.GLOBAL);
+        assertThat(tokens.token(TenantFixture.TENANT, endpoints, true)).as("clocks agree")
+                .isEqualTo(
+                        "fake-access-token");
+
+        // MSAL signs the assertion with this machine's clock, valid 10 minutes (graph-reference.md 11.1): one hour
+        // behind Entra's, it expired before it was sent
+        authority.clockAhead = Duration.ofHours(1);
+        try {
+            assertThatThrownBy(() -> tokens.token(TenantFixture.TENANT, endpoints, true))
+                    .isInstanceOf(DirectoryUnavailableException.class)
+                    .hasMessageContaining("Entra answered 401 AADSTS700024 (invalid_client)")
+                    .hasMessageContaining("this machine's clock")
+                    .hasMessageContaining("trace id 0000aaaa-11bb-cccc-dd33-eeeeee333333")
+                    .hasMessageNotContaining("Current time"); // Microsoft's description is never shown
+        } finally {
+            authority.clockAhead = Duration.ZERO;
+        }
     }
 
     @Test

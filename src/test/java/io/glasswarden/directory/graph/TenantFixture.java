@@ -44,6 +44,21 @@ final class TenantFixture {
     }
 
     /**
+     * A throttled answer as Graph gives it (learn.microsoft.com/graph/throttling, "Sample response"): 429, body code
+     * TooManyRequests with an innerError, and a {@code Retry-After} in seconds unless {@code retryAfter} is null
+     * (Conditional Access throttles without one: learn.microsoft.com/graph/throttling-limits, "Identity protection and
+     * conditional access service limits").
+     */
+    static ResponseDefinitionBuilder throttled(Integer retryAfter) {
+        ResponseDefinitionBuilder answer = aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"TooManyRequests\",\"innerError\":{\"code\":\"429\","
+                        + "\"date\":\"2026-12-04T10:00:00\",\"message\":\"Please retry after\",\"request-id\":\"r\","
+                        + "\"status\":\"429\"},\"message\":\"Please retry again later.\"}}");
+        return retryAfter == null ? answer : answer.withHeader("Retry-After", retryAfter.toString());
+    }
+
+    /**
      * PIM schedule reads in a tenant without Entra ID P2: HTTP 400, not 403 (field reports: Microsoft365DSC and
      * Maester handle {@code AadPremiumLicenseRequired} on these endpoints; message as seen in public tool code).
      */

@@ -1,6 +1,7 @@
 package io.glasswarden.directory.graph;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,20 @@ final class TestCertificates {
     private static int headerLength(byte[] der, int at) {
         int first = der[at + 1] & 0xff;
         return first < 0x80 ? 2 : 2 + (first & 0x7f);
+    }
+
+    /**
+     * A PKCS#12 trust store (password {@value #PASSWORD}) holding only the certificate of {@code alias}, for a JVM that
+     * must trust it ({@code -Djavax.net.ssl.trustStore}).
+     */
+    static Path trustStore(Path pkcs12, String alias, Path target) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry(alias, load(pkcs12).getCertificate(alias));
+        try (OutputStream out = Files.newOutputStream(target)) {
+            trust.store(out, PASSWORD.toCharArray());
+        }
+        return target;
     }
 
     static SSLSocketFactory trusting(Path pkcs12) throws Exception {
