@@ -175,6 +175,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (ConcurrentWrites.refused(e)) {
+            Log.debugf(e, "Write refused because of a concurrent one on %s", LogSafe.quote(loggable(uri == null
+                    ? "?"
+                    : uri.getPath())));
+            return respond(ProblemType.CONFLICT, "The request conflicts with another change made at the same time (a"
+                    + " duplicate or a concurrent update). Read the resource again and retry if it still applies.",
+                    uri, null);
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : LogSafe.quote(loggable(uri.getPath())));
         return respond(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote error id " + errorId
