@@ -175,6 +175,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (ClientAborts.closedMidRequest(e)) {
+            Log.debugf("The client closed the connection before its request was read on %s", LogSafe.quote(loggable(
+                    uri == null ? "?" : uri.getPath())));
+            return respond(ProblemType.MALFORMED_REQUEST, "The connection was closed before the request body was"
+                    + " complete.", uri, null);
+        }
         if (ConcurrentWrites.refused(e)) {
             Log.debugf(e, "Write refused because of a concurrent one on %s", LogSafe.quote(loggable(uri == null
                     ? "?"
