@@ -181,7 +181,13 @@ public class ProblemMapper {
             return respond(ProblemType.MALFORMED_REQUEST, "The connection was closed before the request body was"
                     + " complete.", uri, null);
         }
-        if (ConcurrentWrites.refused(e)) {
+        if (DatabaseRefusals.poolExhausted(e)) {
+            Log.warnf("No database connection became free in time on %s: overloaded (quarkus.datasource.jdbc.max-size)",
+                    LogSafe.quote(loggable(uri == null ? "?" : uri.getPath())));
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE, "The service is busy; retry in a"
+                    + " moment.", uri, null)).header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
+        if (DatabaseRefusals.concurrentWrite(e)) {
             Log.debugf(e, "Write refused because of a concurrent one on %s", LogSafe.quote(loggable(uri == null
                     ? "?"
                     : uri.getPath())));
