@@ -56,9 +56,6 @@ class LedgerBenchmark {
     private static final int COPY_BATCH = 20_000;
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final String READING = "## Reading these figures";
-    /** The container image's GC settings in the base deployment's 640 MiB memory limit (k8s/base). */
-    static final String CONTAINER_LIKE = "-XX:MaxRAM=640m -XX:MaxRAMPercentage=80 -XX:+UseParallelGC"
-            + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90";
 
     @TempDir
     Path work;
@@ -71,7 +68,7 @@ class LedgerBenchmark {
     void measureVerificationOfAMillionEntries() throws Exception {
         long total = Long.getLong("ledger.entries", 1_000_000);
         long first = Long.getLong("ledger.first", total / 10);
-        String jvmOptions = System.getProperty("ledger.jvm-options", CONTAINER_LIKE).trim();
+        String jvmOptions = System.getProperty("ledger.jvm-options", PackagedService.CONTAINER_JVM_OPTIONS).trim();
         String loadBefore = loadAverage();
         Path gcLog = work.resolve("gc.log");
         List<Sample> samples = new ArrayList<>();

@@ -19,10 +19,12 @@ import io.glasswarden.testing.PackagedService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Start-up time and memory of the embedded default, as the README starts it (demo tenant on). Not part of the test
- * suite: {@code ./mvnw -B -Pbenchmark verify} runs it and writes docs/benchmarks/startup.md; {@code -Dstartup.runs} sets the number of runs, {@code -Dstartup.jvm-options} adds
- * options to the service's JVM. Also the same starts on an external PostgreSQL. It reports; it does not
- * assert times (a loaded machine would make such a test flaky, not informative).
+ * Start-up time and memory of the embedded default, as the README starts it (demo tenant on), and the same starts on
+ * an external PostgreSQL. Not part of the test suite: {@code ./mvnw -B -Pbenchmark verify -Dit.test=StartupBenchmark}
+ * runs it and writes docs/benchmarks/startup.md; {@code -Dstartup.runs} sets the number of runs,
+ * {@code -Dstartup.jvm-options} replaces the service's JVM options (default
+ * {@link PackagedService#CONTAINER_JVM_OPTIONS}). It reports; it does not assert times (a loaded machine would make
+ * such a test flaky, not informative).
  */
 class StartupBenchmark {
 
@@ -38,7 +40,7 @@ class StartupBenchmark {
 
     @Test
     void measureColdAndWarmStarts() throws Exception {
-        String jvmOptions = System.getProperty("startup.jvm-options", "").trim();
+        String jvmOptions = System.getProperty("startup.jvm-options", PackagedService.CONTAINER_JVM_OPTIONS).trim();
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         List<Sample> samples = new ArrayList<>();
         for (int run = 1; run <= Integer.getInteger("startup.runs", RUNS); run++) {

@@ -21,6 +21,13 @@ import java.util.concurrent.TimeUnit;
 public final class PackagedService implements AutoCloseable {
 
     public static final String BOOTSTRAP_KEY = "gwk_packaged-service-test-bootstrap-key";
+    /**
+     * JVM options for benchmarks: the GC settings of the container image's run script (ubi9 OpenJDK: ParallelGC, heap
+     * free ratios 10-20 %) in the base deployment's 640 MiB memory limit (k8s/base), so that memory figures are those of
+     * a deployed pod rather than of a JVM sizing its heap to this machine's RAM.
+     */
+    public static final String CONTAINER_JVM_OPTIONS = "-XX:MaxRAM=640m -XX:MaxRAMPercentage=80 -XX:+UseParallelGC"
+            + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90";
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
