@@ -11,6 +11,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.glasswarden.core.ConflictException;
@@ -67,6 +69,7 @@ public class AccountService {
         requireUnique(tenant, changes, null);
         EmergencyAccount account = new EmergencyAccount(tenant, changes, clock.instant());
         accounts.persist(account);
+        flushUnique(changes);
         record("ACCOUNT_CREATED", account);
         return account;
     }
@@ -128,7 +131,7 @@ public class AccountService {
                 .map(c -> c.email().toLowerCase(java.util.Locale.ROOT))
                 .toList();
         account.apply(changes, clock.instant());
-        accounts.flush();
+        flushUnique(changes);
         record("ACCOUNT_UPDATED", account);
         java.util.Set<String> after = account.custodians()
                 .stream()
@@ -250,6 +253,29 @@ public class AccountService {
                         throw new ConflictException("User principal name " + changes.userPrincipalName()
                                 + " is already inventoried as account " + other.id() + ".");
                     });
+        }
+    }
+
+    /**
+     * Writes the change now, not at commit. {@link #requireUnique} cannot see an account that another request is
+     * creating at the same moment; the unique indexes can (the second insert waits for the first transaction and is
+     * refused if it commits). Their refusal is the same 409 as the check's, and it comes before the ledger head is
+     * locked.
+     */
+    private void flushUnique(AccountChanges changes) {
+        try {
+            accounts.flush();
+        } catch (ConstraintViolationException e) {
+            String constraint = e.getConstraintName();
+            if ("accounts_active_object_id".equals(constraint)) {
+                throw new ConflictException("Object id " + changes.objectId() + " is already inventoried (by a"
+                        + " request at the same time).");
+            }
+            if ("accounts_active_upn".equals(constraint)) {
+                throw new ConflictException("User principal name " + changes.userPrincipalName() + " is already"
+                        + " inventoried (by a request at the same time).");
+            }
+            throw e;
         }
     }
 

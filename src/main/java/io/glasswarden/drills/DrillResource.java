@@ -45,13 +45,14 @@ public class DrillResource {
     public Response record(@PathParam("tenantId") String tenantId, @PathParam("accountId") String accountId,
             @Valid @NotNull DrillRequest request) {
         DrillView recorded = service.record(tenantId, accountId, request);
+        boolean settled = false;
         try {
-            verifier.verifyNow(recorded.id());
+            settled = verifier.verifyNow(recorded.id());
         } catch (RuntimeException e) {
             // The drill is recorded; it stays PENDING and the next evaluation settles it.
             Log.warnf(e, "Drill %s recorded but not verified now", recorded.id());
         }
-        DrillView drill = service.get(tenantId, accountId, recorded.id().toString());
+        DrillView drill = settled ? service.get(tenantId, accountId, recorded.id().toString()) : recorded;
         return Response.created(URI.create("/api/v1/tenants/" + drill.tenantId() + "/accounts/" + drill.accountId()
                 + "/drills/" + drill.id())).entity(drill).build();
     }

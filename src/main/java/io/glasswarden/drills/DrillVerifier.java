@@ -60,8 +60,12 @@ public class DrillVerifier implements DrillRecords {
         return drills.ofAccount(accountId).stream().map(Drill::facts).toList();
     }
 
-    /** Reads the account's logs around the drill (outside any transaction) and settles it if they allow. */
-    void verifyNow(UUID drillId) {
+    /**
+     * Reads the account's logs around the drill (outside any transaction) and settles it if they allow; true if the
+     * drill changed. A drill of an account without live sign-in logs (an offline tenant, no object id) stays PENDING
+     * until an evaluation brings logs, so nothing is read or written for it here.
+     */
+    boolean verifyNow(UUID drillId) {
         record Pending(SignInLogs.Target target, Instant since) {
         }
         Pending pending = QuarkusTransaction.requiringNew().call(() -> {
@@ -72,25 +76,24 @@ public class DrillVerifier implements DrillRecords {
             return new Pending(SignInLogs.Target.of(accounts.findById(drill.accountId())), drill.performedAt()
                     .minus(DrillSignInMatcher.MATCH_WINDOW));
         });
-        if (pending == null) {
-            return;
+        if (pending == null || !pending.target().readable()) {
+            return false;
         }
         Fact<List<SignIn>> signIns = logs.of(pending.target(), pending.since());
-        QuarkusTransaction.requiringNew().run(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Drill drill = drills.findById(drillId);
             EmergencyAccount account = accounts.findById(drill.accountId());
             Instant now = clock.instant();
-            if (account.objectId() != null) {
-                apply(account, drill, DrillSignInMatcher.settle(drill.facts(), account.objectId(), signIns, pending
-                        .since(), now), now);
-            }
+            return account.objectId() != null && apply(account, drill, DrillSignInMatcher.settle(drill.facts(),
+                    account.objectId(), signIns, pending.since(), now), now);
         });
     }
 
-    private void apply(EmergencyAccount account, Drill drill, Settlement settlement, Instant now) {
+    /** Settles the drill and records the change in the ledger; false if nothing changed. */
+    private boolean apply(EmergencyAccount account, Drill drill, Settlement settlement, Instant now) {
         InventoryFacts.DrillVerification before = drill.verification();
         if (!drill.settle(settlement.verification(), settlement.signInId(), settlement.reason(), now)) {
-            return;
+            return false;
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("accountId", account.id().toString());
@@ -102,5 +105,6 @@ public class DrillVerifier implements DrillRecords {
         }
         ledger.append(new LedgerEvent("DRILL_VERIFICATION_CHANGED", account.tenant().tenantId(), drill.id()
                 .toString(), Caller.SYSTEM, data));
+        return true;
     }
 }

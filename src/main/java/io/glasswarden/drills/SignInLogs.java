@@ -35,10 +35,15 @@ class SignInLogs {
             return new Target(new DirectoryTenant(account.tenant().tenantId(), account.tenant().cloud().wireValue()),
                     account.tenant().directory() == DirectoryKind.GRAPH, account.objectId());
         }
+
+        /** Whether there are live logs to read: a Graph tenant and an account with an object id. */
+        boolean readable() {
+            return live && objectId != null;
+        }
     }
 
     Fact<List<SignIn>> of(Target target, Instant since) {
-        if (!target.live() || target.objectId() == null) {
+        if (!target.readable()) {
             return Fact.unknown(DataGap.of("sign-in logs", UnknownReason.NOT_FOUND,
                     "no live sign-in logs for this account"));
         }

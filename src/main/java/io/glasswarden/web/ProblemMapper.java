@@ -175,11 +175,31 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (ClientAborts.closedMidRequest(e)) {
+            Log.debugf("The client closed the connection before its request was read on %s", LogSafe.quote(loggable(
+                    uri == null ? "?" : uri.getPath())));
+            return respond(ProblemType.MALFORMED_REQUEST, "The connection was closed before the request body was"
+                    + " complete.", uri, null);
+        }
+        if (DatabaseRefusals.poolExhausted(e)) {
+            Log.warnf("No database connection became free in time on %s: overloaded (quarkus.datasource.jdbc.max-size)",
+                    LogSafe.quote(loggable(uri == null ? "?" : uri.getPath())));
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE, "The service is busy; retry in a"
+                    + " moment.", uri, null)).header(HttpHeaders.RETRY_AFTER, "1").build();
+        }
         if (DatabaseOutage.causes(e)) {
             Log.warnf("Database unavailable on %s: %s", LogSafe.quote(loggable(uri == null ? "?" : uri.getPath())),
                     DatabaseOutage.rootCause(e));
             return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry in a moment.", uri,
                     null);
+        }
+        if (DatabaseRefusals.concurrentWrite(e)) {
+            Log.debugf(e, "Write refused because of a concurrent one on %s", LogSafe.quote(loggable(uri == null
+                    ? "?"
+                    : uri.getPath())));
+            return respond(ProblemType.CONFLICT, "The request conflicts with another change made at the same time (a"
+                    + " duplicate or a concurrent update). Read the resource again and retry if it still applies.",
+                    uri, null);
         }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : LogSafe.quote(loggable(uri.getPath())));

@@ -21,17 +21,27 @@ import java.util.concurrent.TimeUnit;
 public final class PackagedService implements AutoCloseable {
 
     public static final String BOOTSTRAP_KEY = "gwk_packaged-service-test-bootstrap-key";
+    /**
+     * JVM options for benchmarks: the GC settings of the container image's run script (ubi9 OpenJDK: ParallelGC, heap
+     * free ratios 10-20 %) and its default heap ratio of 80 % in the base deployment's 640 MiB memory limit, so that
+     * memory figures are those of a pod rather than of a JVM sizing its heap to this machine's RAM. k8s/base lowers
+     * the ratio to 50 % (JAVA_MAX_MEM_RATIO), a smaller heap than measured with these.
+     */
+    public static final String CONTAINER_JVM_OPTIONS = "-XX:MaxRAM=640m -XX:MaxRAMPercentage=80 -XX:+UseParallelGC"
+            + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90";
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dataDir;
 
-    private PackagedService(Process process, int port, Path log) {
+    private PackagedService(Process process, int port, Path log, Path dataDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
     /** Starts the jar with this data directory and extra environment; does not wait. */
@@ -50,7 +60,7 @@ public final class PackagedService implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path log = Files.createTempFile(dataDir.getParent(), "service-", ".log");
         Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new PackagedService(process, port, log);
+        return new PackagedService(process, port, log, dataDir);
     }
 
     /** Waits until {@code /q/health/ready} answers 200 and returns how long it took since {@code since}. */
@@ -94,10 +104,66 @@ public final class PackagedService implements AutoCloseable {
 
     /** Resident memory of the service's JVM in MiB (Linux), or -1 where /proc is not available. */
     public long residentMemoryMib() {
+        return statusMib("VmRSS:");
+    }
+
+    /** The most resident memory the service's JVM has had since it started, in MiB (Linux; -1 elsewhere). */
+    public long peakResidentMemoryMib() {
+        return statusMib("VmHWM:");
+    }
+
+    /** CPU time (user and system) the service's JVM has used so far, in seconds (Linux; -1 elsewhere). */
+    public double cpuSeconds() {
+        return ticks(process.pid(), false) / 100.0;
+    }
+
+    /**
+     * CPU time of the embedded PostgreSQL so far, in seconds: the postmaster with the backends that have ended, and
+     * the live backends (Linux; -1 without an embedded database).
+     */
+    public double databaseCpuSeconds() {
+        try (var processes = Files.list(Path.of("/proc"))) {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                    .get(0)
+                    .trim());
+            long total = ticks(postmaster, true);
+            for (Path proc : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                String[] fields = statFields(Long.parseLong(proc.getFileName().toString()));
+                if (fields.length > 12 && fields[1].equals(String.valueOf(postmaster))) {
+                    total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+            return total / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** utime + stime (+ cutime + cstime: children waited for) of a process, in clock ticks (USER_HZ, 100 on Linux). */
+    private static long ticks(long pid, boolean withEndedChildren) {
+        String[] fields = statFields(pid);
+        if (fields.length < 15) {
+            return -100;
+        }
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return withEndedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+    }
+
+    /** The fields of /proc/[pid]/stat after the command name (which is in parentheses and may contain spaces). */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return new String[0];
+        }
+    }
+
+    private long statusMib(String field) {
         try {
             return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))
                     .stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
+                    .filter(line -> line.startsWith(field))
                     .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024)
                     .findFirst()
                     .orElse(-1L);

@@ -29,9 +29,11 @@ import io.glasswarden.security.Roles;
 public class EvaluationResource {
 
     private final EvaluationService service;
+    private final ResultsBodies bodies;
 
-    EvaluationResource(EvaluationService service) {
+    EvaluationResource(EvaluationService service, ResultsBodies bodies) {
         this.service = service;
+        this.bodies = bodies;
     }
 
     @GET
@@ -50,11 +52,15 @@ public class EvaluationResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     public Response results(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Optional<String> tag = service.resultsTag(id, "json");
-        if (tag.isPresent() && ETag.noneMatchFails(ifNoneMatch, tag.get())) {
+        if (tag.isEmpty()) {
+            service.results(id); // 404 for an unknown evaluation, 409 while it is not completed
+            tag = service.resultsTag(id, "json"); // it completed between the two reads
+        }
+        if (ETag.noneMatchFails(ifNoneMatch, tag.orElseThrow())) {
             return ReadinessResource.notModified(tag.get());
         }
-        EvaluationResults results = service.results(id);
-        // the tag is read again: the evaluation may have completed between the two reads
-        return Response.ok(results).tag(EntityTag.valueOf(service.resultsTag(id, "json").orElseThrow())).build();
+        return Response.ok(bodies.json(tag.get()), MediaType.APPLICATION_JSON_TYPE)
+                .tag(EntityTag.valueOf(tag.get()))
+                .build();
     }
 }

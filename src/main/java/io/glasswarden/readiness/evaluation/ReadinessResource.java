@@ -33,10 +33,12 @@ public class ReadinessResource {
     static final String CSV = "text/csv";
 
     private final EvaluationService service;
+    private final ResultsBodies bodies;
     private final ObjectMapper json;
 
-    ReadinessResource(EvaluationService service, ObjectMapper json) {
+    ReadinessResource(EvaluationService service, ResultsBodies bodies, ObjectMapper json) {
         this.service = service;
+        this.bodies = bodies;
         this.json = json;
     }
 
@@ -52,7 +54,7 @@ public class ReadinessResource {
         if (ETag.noneMatchFails(ifNoneMatch, tag)) {
             return notModified(tag);
         }
-        return Response.ok(service.resultsOfTag(tag)).tag(EntityTag.valueOf(tag)).build();
+        return Response.ok(bodies.json(tag), MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(tag)).build();
     }
 
     @GET
