@@ -188,17 +188,35 @@ class EvaluationResourceTest {
     @Test
     void theDatabaseRefusesASecondActiveEvaluationOfATenant() {
         String tenant = newTenant("snapshot");
-        UUID id = service.request(tenant, "test").id();
+        // Both rows in one transaction, so that no worker can finish the first one before the second is inserted
+        // (a requested evaluation of this tenant fails within milliseconds: it has no snapshot).
+        String insert = """
+                insert into evaluations (id, tenant_ref, status, requested_at, requested_by)
+                select gen_random_uuid(), id, ?2, now(), 'test' from tenants where tenant_id = ?1
+                """;
 
         Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> QuarkusTransaction.requiringNew()
-                .run(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery("""
-                        insert into evaluations (id, tenant_ref, status, requested_at, requested_by)
-                        select gen_random_uuid(), tenant_ref, 'QUEUED', now(), 'test' from evaluations where id = ?1
-                        """).setParameter(1, id).executeUpdate()));
+                .run(() -> {
+                    var entityManager = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+                    assertThat(entityManager.createNativeQuery(insert)
+                            .setParameter(1, tenant)
+                            .setParameter(2, "QUEUED")
+                            .executeUpdate()).isEqualTo(1);
+                    entityManager.createNativeQuery(insert)
+                            .setParameter(1, tenant)
+                            .setParameter(2, "RUNNING")
+                            .executeUpdate();
+                }));
 
         assertThat(refused).isNotNull();
         assertThat(refused).rootCause().hasMessageContaining("evaluations_one_active_per_tenant");
-        awaitFinished(id.toString());
+        Number stored = QuarkusTransaction.requiringNew()
+                .call(() -> (Number) io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                        .createNativeQuery("select count(*) from evaluations e join tenants t on t.id = e.tenant_ref"
+                                + " where t.tenant_id = ?1")
+                        .setParameter(1, tenant)
+                        .getSingleResult());
+        assertThat(stored.longValue()).as("the refused transaction stored neither row").isZero();
     }
 
     @Test
