@@ -110,6 +110,9 @@ class FleetBenchmark {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("GLASSWARDEN_SCHEDULE_ENABLED", "false");
+        // one API key creates the whole fleet (1,806 writes) and requests its evaluations: not what the per-caller
+        // write limit is for (docs/security.md)
+        env.put("GLASSWARDEN_RATE_LIMIT_WRITES_PER_MINUTE", "10000000");
         env.put("GLASSWARDEN_GRAPH_CLIENT_ID", "00000000-0000-4000-8000-0000000000aa");
         env.put("GLASSWARDEN_GRAPH_CLIENT_SECRET", "benchmark-only-client-secret");
         env.put("GLASSWARDEN_GRAPH_AUTHORITY_HOST", graph.authorityHost());
