@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLSocketFactory;
 
@@ -26,10 +29,23 @@ import io.quarkus.logging.Log;
  */
 final class MsalTokenSource {
 
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
     private final GraphSettings settings;
     private final IClientCredential credential;
     private final SSLSocketFactory sslSocketFactory;
     private final Map<String, ConfidentialClientApplication> apps = new ConcurrentHashMap<>();
+    /**
+     * Where MSAL runs its token requests. Without one it uses the JVM's common fork-join pool, whose parallelism is
+     * the cores less one: on a 4-core pod at most 3 blocking token requests at a time, shared with everything else on
+     * that pool, while a fleet's evaluations each need a token of their own tenant. The callers wait for the result
+     * ({@link #token}), so they bound the threads: at most one per running evaluation or request.
+     */
+    private final ExecutorService tokenRequests = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "glasswarden-msal-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** {@code sslSocketFactory} may be null (JVM trust store); tests pass one trusting their own certificate. */
     MsalTokenSource(GraphSettings settings, SSLSocketFactory sslSocketFactory) {
@@ -80,6 +96,7 @@ final class MsalTokenSource {
                     .authority(authorityHost + "organizations/")
                     // the hosts come from a fixed table or an explicit override: no discovery call to the global cloud
                     .instanceDiscovery(false)
+                    .executorService(tokenRequests)
                     .connectTimeoutForDefaultHttpClient((int) settings.connectTimeout().toMillis())
                     .readTimeoutForDefaultHttpClient((int) settings.readTimeout().toMillis());
             if (sslSocketFactory != null) {

@@ -25,8 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,7 +120,7 @@ public final class GraphSimulator implements AutoCloseable {
                                 + "\"access_token\":\"sim-{{request.pathSegments.[0]}}\"}")));
         this.trustStore = TestCertificates.trustStore(dir.resolve("authority.p12"), "authority",
                 dir.resolve("trust.p12"));
-        this.graph = new FakeGraph(Instant::now);
+        this.graph = new FakeGraph(Instant::now, false);
         TenantFixture.stub(graph.server);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         server.setExecutor(threads);
@@ -223,8 +225,15 @@ public final class GraphSimulator implements AutoCloseable {
         }
         ObjectNode out = JSON.createObjectNode();
         ArrayNode responses = out.putArray("responses");
+        // Graph runs the items of a batch in parallel when none depends on another: the batch takes as long as its
+        // slowest item, not their sum (https://learn.microsoft.com/graph/json-batching, "Sequencing requests")
+        List<Future<Answer>> answers = new ArrayList<>();
         for (JsonNode step : request.path("requests")) {
-            Answer answer = item(tenant, step.path("url").asText());
+            answers.add(threads.submit(() -> item(tenant, step.path("url").asText())));
+        }
+        int i = 0;
+        for (JsonNode step : request.path("requests")) {
+            Answer answer = answered(answers.get(i++));
             ObjectNode node = JSON.createObjectNode();
             node.put("id", step.path("id").asText());
             node.put("status", answer.status());
@@ -235,6 +244,20 @@ public final class GraphSimulator implements AutoCloseable {
             responses.insert(0, node); // Graph answers in any order
         }
         send(exchange, 200, Map.of(), out.toString());
+    }
+
+    private static Answer answered(Future<Answer> answer) throws IOException {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     /** One request (a batch item or a plain GET): throttled, or answered by the fixture tenant. */
