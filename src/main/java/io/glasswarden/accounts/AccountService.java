@@ -24,6 +24,7 @@ import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.core.ResourceId;
 import io.glasswarden.core.ResourceNotFoundException;
+import io.glasswarden.core.StoredJson;
 import io.glasswarden.ledger.Ledger;
 import io.glasswarden.ledger.LedgerEvent;
 import io.glasswarden.security.Caller;
@@ -194,7 +195,7 @@ public class AccountService {
 
     /** Stores an account's latest readiness (status and the readiness object of api.md). */
     @Transactional
-    public void recordReadiness(UUID accountId, String status, Map<String, Object> readiness) {
+    public void recordReadiness(UUID accountId, String status, StoredJson readiness) {
         accounts.findByIdOptional(accountId).ifPresent(account -> account.recordReadiness(status, readiness));
     }
 

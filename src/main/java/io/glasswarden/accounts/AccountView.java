@@ -2,10 +2,10 @@ package io.glasswarden.accounts;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.glasswarden.core.LifecycleState;
+import io.glasswarden.core.StoredJson;
 
 /** An emergency account as the API shows it; {@code readiness} is null before the first evaluation. */
 public record AccountView(
@@ -22,7 +22,7 @@ public record AccountView(
         Instant createdAt,
         Instant updatedAt,
         Instant retiredAt,
-        Map<String, Object> readiness) {
+        StoredJson readiness) {
 
     public static AccountView of(EmergencyAccount account) {
         return new AccountView(account.id(), account.tenant().tenantId(), account.userPrincipalName(),

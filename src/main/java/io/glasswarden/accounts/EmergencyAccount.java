@@ -2,7 +2,6 @@ package io.glasswarden.accounts;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +15,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.glasswarden.core.Guids;
 import io.glasswarden.core.RetirableEntity;
+import io.glasswarden.core.StoredJson;
 import io.glasswarden.security.Caller;
 import io.glasswarden.tenants.Tenant;
 
@@ -51,8 +51,9 @@ public class EmergencyAccount extends RetirableEntity {
     private String notes;
     @Column(name = "readiness_status")
     private String readinessStatus;
+    /** The readiness object of api.md as stored ({@link StoredJson}): served as it is, parsed only where read. */
     @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> readiness;
+    private String readiness;
 
     protected EmergencyAccount() {
     }
@@ -83,9 +84,9 @@ public class EmergencyAccount extends RetirableEntity {
     }
 
     /** Stores the latest readiness; it is part of the representation, so the ETag changes with it. */
-    void recordReadiness(String status, Map<String, Object> readiness) {
+    void recordReadiness(String status, StoredJson readiness) {
         this.readinessStatus = status;
-        this.readiness = readiness;
+        this.readiness = readiness.text();
     }
 
     private static String blankToNull(String value) {
@@ -128,8 +129,9 @@ public class EmergencyAccount extends RetirableEntity {
         return readinessStatus;
     }
 
-    public Map<String, Object> readiness() {
-        return readiness;
+    /** The latest readiness object of api.md, or null before the first evaluation. */
+    public StoredJson readiness() {
+        return StoredJson.ofNullable(readiness);
     }
 
     /**

@@ -16,6 +16,7 @@ import io.glasswarden.attestations.AttestationService;
 import io.glasswarden.attestations.AttestationView;
 import io.glasswarden.core.InvalidInputException;
 import io.glasswarden.core.PageRequest;
+import io.glasswarden.core.StoredJson;
 import io.glasswarden.drills.DrillRequest;
 import io.glasswarden.drills.DrillService;
 import io.glasswarden.drills.DrillView;
@@ -100,12 +101,13 @@ public class AccountPageData {
     }
 
     @SuppressWarnings("unchecked")
-    static List<FindingLine> findings(Map<String, Object> readiness) {
+    static List<FindingLine> findings(StoredJson readiness) {
         if (readiness == null) {
             return List.of();
         }
-        List<Map<String, Object>> findings = (List<Map<String, Object>>) readiness.getOrDefault("findings",
-                List.of());
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) readiness.asMap()
+                .getOrDefault("findings",
+                        List.of());
         return findings.stream()
                 .map(f -> new FindingLine(text(f.get("ruleId")), text(f.get("title")), text(f.get("severity")),
                         text(f.get("result")), text(f.get("message")), text(f.get("remediation")),
@@ -124,12 +126,14 @@ public class AccountPageData {
 
     /** The credentials in BG-010's evidence (it lists every credential, usable or not). */
     @SuppressWarnings("unchecked")
-    static List<CredentialLine> credentials(Map<String, Object> readiness, List<PhysicalKey> keys) {
+    static List<CredentialLine> credentials(StoredJson readiness, List<PhysicalKey> keys) {
         List<CredentialLine> lines = new ArrayList<>();
         if (readiness == null) {
             return lines;
         }
-        for (Map<String, Object> f : (List<Map<String, Object>>) readiness.getOrDefault("findings", List.of())) {
+        for (Map<String, Object> f : (List<Map<String, Object>>) readiness.asMap()
+                .getOrDefault("findings",
+                        List.of())) {
             if (f.get("evidence") instanceof Map<?, ?> evidence
                     && evidence.get("credentials") instanceof List<?> list) {
                 for (Object item : list) {

@@ -28,7 +28,7 @@ public class CustodianHome {
             AccountView view = AccountView.of(a);
             mine.add(new CustodianAccount(a.tenant().tenantId(), a.tenant().displayName(), view.id().toString(), view
                     .displayName() == null ? view.userPrincipalName() : view.displayName(), view.userPrincipalName(),
-                    view.readiness() == null ? "UNEVALUATED" : String.valueOf(view.readiness().get("status"))));
+                    a.readinessStatus() == null ? "UNEVALUATED" : a.readinessStatus()));
         }
         return mine;
     }

@@ -74,7 +74,7 @@ public class EnforcementService {
     }
 
     private static EnforcementView.AccountState state(EmergencyAccount account) {
-        Map<String, Object> readiness = account.readiness();
+        Map<String, Object> readiness = account.readiness() == null ? null : account.readiness().asMap();
         Boolean ready = readiness == null ? null : (Boolean) readiness.get("mandatoryMfaReady");
         Object at = readiness == null ? null : readiness.get("evaluatedAt");
         return new EnforcementView.AccountState(account.id(), account.userPrincipalName(), account.objectId(),

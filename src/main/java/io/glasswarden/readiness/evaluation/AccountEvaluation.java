@@ -2,7 +2,6 @@ package io.glasswarden.readiness.evaluation;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +12,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.glasswarden.core.StoredJson;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The readiness of one account in one evaluation, kept for results and history (trend). */
@@ -32,9 +32,10 @@ public class AccountEvaluation extends PanacheEntityBase {
     private String status;
     @Column(name = "evaluated_at", nullable = false)
     private Instant evaluatedAt;
+    /** The readiness object of api.md as stored ({@link StoredJson}). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    private Map<String, Object> readiness;
+    private String readiness;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "method_ids")
     private List<String> methodIds;
@@ -43,14 +44,14 @@ public class AccountEvaluation extends PanacheEntityBase {
     }
 
     AccountEvaluation(UUID evaluationId, UUID accountId, int position, String status, Instant evaluatedAt,
-            Map<String, Object> readiness, List<String> methodIds) {
+            StoredJson readiness, List<String> methodIds) {
         this.id = UUID.randomUUID();
         this.evaluationId = evaluationId;
         this.accountId = accountId;
         this.position = position;
         this.status = status;
         this.evaluatedAt = evaluatedAt;
-        this.readiness = readiness;
+        this.readiness = readiness.text();
         this.methodIds = methodIds;
     }
 
@@ -70,8 +71,8 @@ public class AccountEvaluation extends PanacheEntityBase {
         return evaluatedAt;
     }
 
-    public Map<String, Object> readiness() {
-        return readiness;
+    public StoredJson readiness() {
+        return new StoredJson(readiness);
     }
 
     public List<String> methodIds() {

@@ -2,10 +2,10 @@ package io.glasswarden.readiness.evaluation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
@@ -22,8 +22,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * {@code glasswarden_accounts{tenant,status}}, {@code glasswarden_evaluations_total{tenant,outcome}},
  * {@code glasswarden_evaluation_last_completed_timestamp_seconds{tenant}} and
- * {@code glasswarden_evaluations_queued} (the queue depth). These gauges are refreshed from the database (shared by
- * all instances) after each run and every minute, so every instance exports the same values. Per instance:
+ * {@code glasswarden_evaluations_queued} (the queue depth). These gauges are read from the database (shared by all
+ * instances): the queue and the tenant's accounts after each run, everything every minute, so every instance exports
+ * the same values. Per instance:
  * {@code glasswarden_evaluations_running} and the run time histogram {@code glasswarden_evaluation_duration_seconds}.
  */
 @ApplicationScoped
@@ -36,8 +37,6 @@ class EvaluationMetrics {
     private final Map<List<String>, AtomicLong> accounts = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastCompleted = new ConcurrentHashMap<>();
     private final AtomicLong queued = new AtomicLong();
-    private final AtomicBoolean stale = new AtomicBoolean();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
     private final Timer duration;
 
     EvaluationMetrics(MeterRegistry registry, EntityManager entityManager) {
@@ -74,59 +73,78 @@ class EvaluationMetrics {
     }
 
     /**
-     * Refreshes the gauges after a run. With evaluations running in parallel, runs ending together share one refresh
-     * at a time (two interleaved refreshes could leave a gauge at the zero one of them reset it to): a run ending
-     * while a refresh is under way marks the gauges stale and that refresh goes round once more.
+     * Refreshes the queue depth and the tenant's account gauges after a run of it: two indexed queries, whatever the
+     * size of the fleet (the whole fleet is reloaded every minute by {@link #refresh()}).
      */
-    void refreshAfterRun() {
-        stale.set(true);
-        while (stale.get() && refreshing.compareAndSet(false, true)) {
-            try {
-                while (stale.getAndSet(false)) {
-                    QuarkusTransaction.requiringNew().run(this::load);
-                }
-            } finally {
-                refreshing.set(false);
-            }
-        }
+    void refreshAfterRun(String tenantId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            loadQueued();
+            @SuppressWarnings("unchecked")
+            List<Object[]> counts = entityManager.createNativeQuery("""
+                    select t.tenant_id, coalesce(a.readiness_status, 'UNEVALUATED'), count(*)
+                    from accounts a join tenants t on t.id = a.tenant_ref
+                    where t.tenant_id = ?1 and a.lifecycle_state = 'ACTIVE' and t.lifecycle_state = 'ACTIVE'
+                    group by 1, 2""").setParameter(1, tenantId).getResultList();
+            setAccountGauges(List.of(tenantId), counts);
+        });
     }
 
     /** Reloads the account gauges and last-completed times of every tenant from the database. */
     @Scheduled(every = "60s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, executeWith = Scheduled.SIMPLE)
     void refresh() {
-        refreshAfterRun();
+        QuarkusTransaction.requiringNew().run(this::load);
     }
 
     private void load() {
-        queued.set(((Number) entityManager
-                .createNativeQuery("select count(*) from evaluations where status = 'QUEUED'")
-                .getSingleResult()).longValue());
+        loadQueued();
         @SuppressWarnings("unchecked")
         List<String> tenants = entityManager
                 .createNativeQuery("select tenant_id from tenants where lifecycle_state = 'ACTIVE'", String.class)
                 .getResultList();
-        for (String tenantId : tenants) {
-            for (String status : STATUSES) {
-                gauge(tenantId, status).set(0);
-            }
-        }
         @SuppressWarnings("unchecked")
         List<Object[]> counts = entityManager.createNativeQuery("""
                 select t.tenant_id, coalesce(a.readiness_status, 'UNEVALUATED'), count(*)
                 from accounts a join tenants t on t.id = a.tenant_ref
                 where a.lifecycle_state = 'ACTIVE' and t.lifecycle_state = 'ACTIVE'
                 group by 1, 2""").getResultList();
-        for (Object[] row : counts) {
-            gauge((String) row[0], (String) row[1]).set(((Number) row[2]).longValue());
-        }
+        setAccountGauges(tenants, counts);
+        // the latest completion per tenant from the index evaluations_tenant_completed, not a scan of all history
         @SuppressWarnings("unchecked")
         List<Object[]> completed = entityManager.createNativeQuery("""
-                select t.tenant_id, max(e.completed_at) from evaluations e join tenants t on t.id = e.tenant_ref
-                where e.status = 'COMPLETED' group by 1""").getResultList();
+                select t.tenant_id, (select e.completed_at from evaluations e
+                                     where e.tenant_ref = t.id and e.status = 'COMPLETED'
+                                     order by e.completed_at desc limit 1)
+                from tenants t""").getResultList();
         for (Object[] row : completed) {
-            Instant at = row[1] instanceof Instant i ? i : ((java.sql.Timestamp) row[1]).toInstant();
-            lastCompletedOf((String) row[0]).set(at.getEpochSecond());
+            if (row[1] != null) {
+                Instant at = row[1] instanceof Instant i ? i : ((java.sql.Timestamp) row[1]).toInstant();
+                lastCompletedOf((String) row[0]).set(at.getEpochSecond());
+            }
         }
+    }
+
+    private void loadQueued() {
+        queued.set(((Number) entityManager
+                .createNativeQuery("select count(*) from evaluations where status = 'QUEUED'")
+                .getSingleResult()).longValue());
+    }
+
+    /**
+     * Sets every status gauge of the tenants: the count read, or 0 when none. Computed before any gauge is set, so a
+     * scrape never sees a tenant's gauges zeroed half-way, and a per-tenant refresh running at the same time as the
+     * whole-fleet one leaves each gauge at a value read from the database.
+     */
+    private void setAccountGauges(List<String> tenants, List<Object[]> counts) {
+        Map<List<String>, Long> values = new HashMap<>();
+        for (String tenantId : tenants) {
+            for (String status : STATUSES) {
+                values.put(List.of(tenantId, status), 0L);
+            }
+        }
+        for (Object[] row : counts) {
+            values.put(List.of((String) row[0], (String) row[1]), ((Number) row[2]).longValue());
+        }
+        values.forEach((key, value) -> gauge(key.get(0), key.get(1)).set(value));
     }
 
     private AtomicLong gauge(String tenantId, String status) {

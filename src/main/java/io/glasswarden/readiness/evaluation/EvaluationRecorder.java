@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.glasswarden.accounts.AccountService;
+import io.glasswarden.core.StoredJson;
 import io.glasswarden.readiness.AccountReadiness;
 import io.quarkus.logging.Log;
 
@@ -46,9 +47,10 @@ class EvaluationRecorder {
         for (int i = 0; i < outcomes.size(); i++) {
             AccountOutcome o = outcomes.get(i);
             String status = o.readiness().status().name();
-            new AccountEvaluation(plan.evaluationId(), o.account().id(), i, status, now, o.document(),
-                    o.methodIds()).persist();
-            accounts.recordReadiness(o.account().id(), status, o.document());
+            StoredJson document = StoredJson.of(o.document());
+            new AccountEvaluation(plan.evaluationId(), o.account().id(), i, status, now, document, o.methodIds())
+                    .persist();
+            accounts.recordReadiness(o.account().id(), status, document);
             if (o.facts().methods().isKnown()) {
                 alerts.alertNewMethods(plan, o.account(), o.facts().methods().value(), o.inventory(), publicUrl, now);
             }

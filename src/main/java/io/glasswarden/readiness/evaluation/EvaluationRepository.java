@@ -107,12 +107,18 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
     }
 
     /** Method ids of the account at its latest completed evaluation whose methods were read; null when none. */
+    @SuppressWarnings("unchecked")
     Set<String> previousMethodIds(UUID accountId) {
-        Optional<AccountEvaluation> previous = AccountEvaluation.find("""
-                accountId = ?1 and methodIds is not null and evaluationId in
-                (select e.id from Evaluation e where e.status = ?2)""", Sort.descending("evaluatedAt"), accountId,
-                EvaluationStatus.COMPLETED).firstResultOptional();
-        return previous.map(p -> (Set<String>) new HashSet<>(p.methodIds())).orElse(null);
+        // the ids only: the row's readiness document is some 18 KB
+        List<?> previous = getEntityManager().createQuery("""
+                select a.methodIds from AccountEvaluation a where a.accountId = ?1 and a.methodIds is not null
+                and a.evaluationId in (select e.id from Evaluation e where e.status = ?2)
+                order by a.evaluatedAt desc""")
+                .setParameter(1, accountId)
+                .setParameter(2, EvaluationStatus.COMPLETED)
+                .setMaxResults(1)
+                .getResultList();
+        return previous.isEmpty() ? null : new HashSet<>((List<String>) previous.get(0));
     }
 
     /** Whether a completed evaluation of the account saw this method id (BG-062 compares these sets). */

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.glasswarden.core.StoredJson;
+
 /**
  * The full results of a completed evaluation (api.md): tenant findings and data gaps, and the readiness object of
  * every evaluated account.
  */
 public record EvaluationResults(UUID evaluationId, String tenantId, Instant completedAt, TenantResults tenant,
-        List<Map<String, Object>> accounts) {
+        List<StoredJson> accounts) {
 
     /** The tenant rules' findings (BG-T..) and the data the tenant could not be read for. */
     public record TenantResults(List<Map<String, Object>> findings, List<Map<String, Object>> dataGaps) {

@@ -95,7 +95,7 @@ class EvaluationRunner {
                     errorId);
             fail(claimed, "The evaluation failed unexpectedly; quote error id " + errorId + " to your operator.");
         } finally {
-            metrics.refreshAfterRun();
+            metrics.refreshAfterRun(tenantId);
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.glasswarden.core.StoredJson;
+
 /**
  * Readiness as RFC 4180 CSV: a header row, then one row per account and finding, CRLF line ends, fields quoted when
  * they hold a comma, quote or line break; evidence as compact JSON.
@@ -26,7 +28,8 @@ final class ReadinessCsv {
     static String write(EvaluationResults results, ObjectMapper json) {
         StringBuilder csv = new StringBuilder();
         row(csv, COLUMNS);
-        for (Map<String, Object> account : results.accounts()) {
+        for (StoredJson stored : results.accounts()) {
+            Map<String, Object> account = stored.asMap();
             for (Map<String, Object> f : (List<Map<String, Object>>) account.get("findings")) {
                 row(csv, List.of(text(results.tenantId()), text(results.evaluationId()),
                         text(account.get("evaluatedAt")), text(account.get("accountId")),

@@ -13,7 +13,7 @@ public record ReadinessHistoryEntry(UUID evaluationId, Instant evaluatedAt, Stri
         Integer usableCredentials, List<String> failedRules, List<String> unknownRules) {
 
     static ReadinessHistoryEntry of(AccountEvaluation row) {
-        Map<String, Object> r = row.readiness();
+        Map<String, Object> r = row.readiness().asMap();
         return new ReadinessHistoryEntry(row.evaluationId(), row.evaluatedAt(), row.status(),
                 (Boolean) r.get("mandatoryMfaReady"),
                 r.get("usableCredentials") instanceof Number n ? n.intValue() : null, rules(r, "FAIL"),
