@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
  * it (serialising and parsing again) to detect changes, and every answer serialised it once more.
  */
 @JsonSerialize(using = StoredJson.Writer.class)
-@Schema(type = SchemaType.OBJECT)
-public record StoredJson(String text) {
+@Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, description = "A JSON object (for an"
+        + " account: the readiness object of the API description, docs/api.md)")
+public record StoredJson(@Schema(hidden = true) String text) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
