@@ -45,6 +45,9 @@ public class HashChainLedger implements Ledger {
         }
         String data = CanonicalJson.write(mapper.valueToTree(event.data() == null ? Map.of() : event.data()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // the caller's pending changes first: the chain head, locked below until the commit, serialises every append
+        // of every instance, so nothing else of this transaction should run while it is held
+        em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> append(connection, event, data, now));
     }
 

@@ -60,7 +60,12 @@ class FleetBenchmark {
     Path work;
 
     record Row(String what, int tenants, int instances, Duration wall, Duration floor, Duration single,
-            long items, long httpRequests, long throttled, long earlyRetries, int failed, Map<String, Integer> errors) {
+            long items, long httpRequests, long throttled, long earlyRetries, int failed, Map<String, Integer> errors,
+            Timing timing) {
+    }
+
+    /** Per evaluation, in seconds: waiting in the queue (requested to started) and running (started to completed). */
+    record Timing(double waitMedian, double waitMax, double runMedian, double runMax) {
     }
 
     @Test
@@ -211,10 +216,15 @@ class FleetBenchmark {
             Array array = db.createArrayOf("uuid", ids.toArray());
             Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
             while (true) {
-                try (PreparedStatement q = db.prepareStatement("""
-                        select count(*) filter (where status in ('COMPLETED', 'FAILED')),
-                               count(*) filter (where status = 'FAILED'), min(requested_at), max(completed_at)
-                        from evaluations where id = any(?)""")) {
+                try (PreparedStatement q = db.prepareStatement(
+                        """
+                                select count(*) filter (where status in ('COMPLETED', 'FAILED')),
+                                       count(*) filter (where status = 'FAILED'), min(requested_at), max(completed_at),
+                                       percentile_cont(0.5) within group (order by extract(epoch from started_at - requested_at)),
+                                       max(extract(epoch from started_at - requested_at)),
+                                       percentile_cont(0.5) within group (order by extract(epoch from completed_at - started_at)),
+                                       max(extract(epoch from completed_at - started_at))
+                                from evaluations where id = any(?)""")) {
                     q.setArray(1, array);
                     try (ResultSet r = q.executeQuery()) {
                         r.next();
@@ -225,7 +235,8 @@ class FleetBenchmark {
                             return new Row(what, tenants.size(), instances, wall,
                                     GraphSimulator.floor(tenants.size(), ACCOUNTS, LATENCY, LIMITS), single,
                                     report.items(), report.httpRequests(), report.throttled(), report.earlyRetries(),
-                                    r.getInt(2), errors(db, array));
+                                    r.getInt(2), errors(db, array), new Timing(r.getDouble(5), r.getDouble(6),
+                                            r.getDouble(7), r.getDouble(8)));
                         }
                     }
                 }
@@ -285,7 +296,7 @@ class FleetBenchmark {
         GraphSimulator.Report report = graph.report();
         return new Row("naive sequential client", tenants, 0, wall,
                 GraphSimulator.floor(tenants, ACCOUNTS, LATENCY, LIMITS), null, report.items(),
-                report.httpRequests(), report.throttled(), report.earlyRetries(), 0, Map.of());
+                report.httpRequests(), report.throttled(), report.earlyRetries(), 0, Map.of(), null);
     }
 
     /** The errors the FAILED evaluations recorded, with how many ended with each (the logs go with the temp dir). */
@@ -349,7 +360,8 @@ class FleetBenchmark {
                 .append(" reference of issue 10's \"today ≈ 6.6\").\n\n")
                 .append("| run | tenants | instances | wall (s) | floor (s) | wall / floor | wall / single |")
                 .append(" Graph items per account | HTTP requests | 429s | retries before Retry-After |")
-                .append(" failed |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(" failed | queue wait p50 / max (s) | run p50 / max (s) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             md.append(line(r));
         }
@@ -411,6 +423,12 @@ class FleetBenchmark {
         return "| " + r.what() + " | " + r.tenants() + " | " + r.instances() + " | " + seconds(r.wall()) + " | "
                 + seconds(r.floor()) + " | " + ratio(r.wall(), r.floor()) + " | " + ratio(r.wall(), r.single())
                 + " | " + String.format(Locale.ROOT, "%.1f", (double) r.items() / (r.tenants() * ACCOUNTS)) + " | "
-                + r.httpRequests() + " | " + r.throttled() + " | " + r.earlyRetries() + " | " + r.failed() + " |\n";
+                + r.httpRequests() + " | " + r.throttled() + " | " + r.earlyRetries() + " | " + r.failed() + " | "
+                + (r.timing() == null
+                        ? "— | — |"
+                        : String.format(Locale.ROOT, "%.2f / %.2f | %.2f / %.2f |",
+                                r.timing().waitMedian(), r.timing().waitMax(), r.timing().runMedian(),
+                                r.timing().runMax()))
+                + "\n";
     }
 }
