@@ -61,11 +61,50 @@ class FleetBenchmark {
 
     record Row(String what, int tenants, int instances, Duration wall, Duration floor, Duration single,
             long items, long httpRequests, long throttled, long earlyRetries, int failed, Map<String, Integer> errors,
-            Timing timing) {
+            Timing timing, Cpu cpu) {
     }
 
     /** Per evaluation, in seconds: waiting in the queue (requested to started) and running (started to completed). */
     record Timing(double waitMedian, double waitMax, double runMedian, double runMax) {
+    }
+
+    /**
+     * CPU time over a run, per evaluation (ms): the service JVMs, this JVM (the Graph simulator and the callers), and
+     * the rest of the machine (PostgreSQL, anything else); and how busy the machine's cores were (%).
+     */
+    record Cpu(double serviceMs, double simulatorMs, double restMs, double busyPercent) {
+    }
+
+    /** A reading of the CPU counters that {@link Cpu} is the difference of. */
+    private record CpuReading(double service, double self, long machineBusy, long machineTotal) {
+
+        static CpuReading of(List<PackagedService> services) throws IOException {
+            double service = 0;
+            for (PackagedService s : services) {
+                service += s.cpuSeconds();
+            }
+            double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            // /proc/stat "cpu": user nice system idle iowait irq softirq steal (clock ticks, all cores)
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            long total = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                long v = Long.parseLong(f[i]);
+                total += v;
+                busy += i == 4 || i == 5 ? 0 : v;
+            }
+            return new CpuReading(service, self, busy, total);
+        }
+
+        Cpu to(CpuReading after, int evaluations) {
+            double machine = (after.machineBusy - machineBusy) / 100.0;
+            double serviceSeconds = after.service - service;
+            double selfSeconds = after.self - self;
+            return new Cpu(serviceSeconds * 1000 / evaluations, selfSeconds * 1000 / evaluations,
+                    Math.max(0, machine - serviceSeconds - selfSeconds) * 1000 / evaluations,
+                    100.0 * (after.machineBusy - machineBusy) / Math.max(1, after.machineTotal - machineTotal));
+        }
     }
 
     @Test
@@ -180,6 +219,7 @@ class FleetBenchmark {
         int instances = services.size();
         PackagedService service = services.get(0);
         graph.reset();
+        CpuReading cpuBefore = CpuReading.of(services);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<UUID> ids = new ArrayList<>();
         try {
@@ -236,7 +276,8 @@ class FleetBenchmark {
                                     GraphSimulator.floor(tenants.size(), ACCOUNTS, LATENCY, LIMITS), single,
                                     report.items(), report.httpRequests(), report.throttled(), report.earlyRetries(),
                                     r.getInt(2), errors(db, array), new Timing(r.getDouble(5), r.getDouble(6),
-                                            r.getDouble(7), r.getDouble(8)));
+                                            r.getDouble(7), r.getDouble(8)),
+                                    cpuBefore.to(CpuReading.of(services), tenants.size()));
                         }
                     }
                 }
@@ -296,7 +337,7 @@ class FleetBenchmark {
         GraphSimulator.Report report = graph.report();
         return new Row("naive sequential client", tenants, 0, wall,
                 GraphSimulator.floor(tenants, ACCOUNTS, LATENCY, LIMITS), null, report.items(),
-                report.httpRequests(), report.throttled(), report.earlyRetries(), 0, Map.of(), null);
+                report.httpRequests(), report.throttled(), report.earlyRetries(), 0, Map.of(), null, null);
     }
 
     /** The errors the FAILED evaluations recorded, with how many ended with each (the logs go with the temp dir). */
@@ -360,8 +401,9 @@ class FleetBenchmark {
                 .append(" reference of issue 10's \"today ≈ 6.6\").\n\n")
                 .append("| run | tenants | instances | wall (s) | floor (s) | wall / floor | wall / single |")
                 .append(" Graph items per account | HTTP requests | 429s | retries before Retry-After |")
-                .append(" failed | queue wait p50 / max (s) | run p50 / max (s) |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(" failed | queue wait p50 / max (s) | run p50 / max (s) | CPU per evaluation (ms): service /")
+                .append(" simulator / rest | cores busy |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             md.append(line(r));
         }
@@ -429,6 +471,10 @@ class FleetBenchmark {
                         : String.format(Locale.ROOT, "%.2f / %.2f | %.2f / %.2f |",
                                 r.timing().waitMedian(), r.timing().waitMax(), r.timing().runMedian(),
                                 r.timing().runMax()))
+                + (r.cpu() == null
+                        ? " — | — |"
+                        : String.format(Locale.ROOT, " %.0f / %.0f / %.0f | %.0f %% |",
+                                r.cpu().serviceMs(), r.cpu().simulatorMs(), r.cpu().restMs(), r.cpu().busyPercent()))
                 + "\n";
     }
 }
