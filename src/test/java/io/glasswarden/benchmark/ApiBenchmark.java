@@ -56,7 +56,6 @@ class ApiBenchmark {
     private static final int SMALL_ACCOUNTS = 5;
     private static final int BIG_TENANTS = 10;
     private static final int SET_UP_CALLERS = 8;
-    private static final String READING = "## Reading these figures";
 
     @TempDir
     Path work;
@@ -425,12 +424,6 @@ class ApiBenchmark {
                 .append(" MiB at the peak (VmHWM, set-up included), ")
                 .append(run.rssAfter())
                 .append(" MiB after the load. Goals: ≤ 300 MiB idle, ≤ 400 MiB under load.\n");
-        Path out = Path.of("docs/benchmarks/api.md");
-        Files.createDirectories(out.getParent());
-        String existing = Files.exists(out) ? Files.readString(out) : "";
-        int reading = existing.indexOf(READING);
-        // The hand-written reading of the figures survives a new run (it is reviewed against the new table).
-        Files.writeString(out, md + (reading < 0 ? "" : "\n" + existing.substring(reading)));
-        System.out.println(md);
+        BenchmarkReport.write("api.md", md);
     }
 }

@@ -1,11 +1,17 @@
 package io.glasswarden.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** What every report in docs/benchmarks/ starts with: the command that made it, when, on what machine, under what load. */
+/**
+ * What every report in docs/benchmarks/ starts with (the command that made it, when, on what machine, under what load)
+ * and how it is written (keeping the hand-written reading of the figures).
+ */
 final class BenchmarkReport {
 
     private BenchmarkReport() {
@@ -24,5 +30,18 @@ final class BenchmarkReport {
                 + " UTC. Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.vm.name") + ' ' + System.getProperty("java.version")
                 + "; load average before / after: `" + loadBefore + "` / `" + loadAfter + "`";
+    }
+
+    /**
+     * Writes {@code docs/benchmarks/<file>} and prints it: the generated part replaces everything above the section
+     * "## Reading these figures", which is written by hand, reviewed against each new table, and kept.
+     */
+    static void write(String file, CharSequence generated) throws IOException {
+        Path out = Path.of("docs/benchmarks", file);
+        Files.createDirectories(out.getParent());
+        String existing = Files.exists(out) ? Files.readString(out) : "";
+        int reading = existing.indexOf("## Reading these figures");
+        Files.writeString(out, generated + (reading < 0 ? "" : "\n" + existing.substring(reading)));
+        System.out.println(generated);
     }
 }

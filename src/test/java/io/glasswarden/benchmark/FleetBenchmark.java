@@ -408,7 +408,7 @@ class FleetBenchmark {
             md.append(line(r));
         }
         if (naive == null) {
-            Files.writeString(Path.of("docs/benchmarks/fleet.md"),
+            BenchmarkReport.write("fleet.md",
                     failures(md.append("\n"), rows).append("\n(incomplete: written after each run)\n"));
             return;
         }
@@ -438,10 +438,7 @@ class FleetBenchmark {
         md.append("\nJVM resident memory of instance A after the largest one-instance fleet: ")
                 .append(rss)
                 .append(" MiB.\n");
-        Path out = Path.of("docs/benchmarks/fleet.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md.toString());
-        System.out.println(md);
+        BenchmarkReport.write("fleet.md", md);
     }
 
     /** Why evaluations FAILED, per run, as the database recorded it. */

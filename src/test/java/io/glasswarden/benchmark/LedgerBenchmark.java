@@ -53,7 +53,6 @@ class LedgerBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int COPY_BATCH = 20_000;
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-    private static final String READING = "## Reading these figures";
 
     @TempDir
     Path work;
@@ -259,11 +258,6 @@ class LedgerBenchmark {
                             .heapAfterGcMaxMib())));
         }
         md.append("\n`ledger_entries` at the end: ").append(tableSize).append(" (table and indexes).\n");
-        Path out = Path.of("docs/benchmarks/ledger.md");
-        Files.createDirectories(out.getParent());
-        String existing = Files.exists(out) ? Files.readString(out) : "";
-        int reading = existing.indexOf(READING);
-        Files.writeString(out, md + (reading < 0 ? "" : "\n" + existing.substring(reading)));
-        System.out.println(md);
+        BenchmarkReport.write("ledger.md", md);
     }
 }

@@ -102,12 +102,6 @@ class StartupBenchmark {
                 .append(worst <= TARGET.toMillis()
                         ? " (within target).\n"
                         : " (OVER target).\n");
-        Path out = Path.of("docs/benchmarks/startup.md");
-        Files.createDirectories(out.getParent());
-        String existing = Files.exists(out) ? Files.readString(out) : "";
-        int reading = existing.indexOf("## Reading these figures");
-        // The hand-written reading of the figures survives a new run (it is reviewed against the new table).
-        Files.writeString(out, md + (reading < 0 ? "" : "\n" + existing.substring(reading)));
-        System.out.println(md);
+        BenchmarkReport.write("startup.md", md);
     }
 }

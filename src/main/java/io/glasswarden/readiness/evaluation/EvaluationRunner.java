@@ -102,11 +102,12 @@ class EvaluationRunner {
     private List<AccountOutcome> evaluate(EvaluationPlan plan, DirectoryReading reading, Instant now) {
         AccountReadinessEvaluator evaluator = new AccountReadinessEvaluator();
         List<AccountOutcome> outcomes = new ArrayList<>();
+        List<InventoryFacts> inventoryFacts = inventory.of(plan.accounts(), reading.tenant().signIns(),
+                reading.tenant().signInsSince(), now);
         for (int i = 0; i < plan.accounts().size(); i++) {
             EvaluationPlan.Account account = plan.accounts().get(i);
             AccountFacts facts = reading.accounts().get(i);
-            InventoryFacts known = inventory.of(account, reading.tenant().signIns(), reading.tenant().signInsSince(),
-                    now);
+            InventoryFacts known = inventoryFacts.get(i);
             AccountReadiness readiness = evaluator
                     .evaluate(new AccountContext(facts, reading.tenant(), plan.settings(), known, aaguids, now));
             outcomes.add(new AccountOutcome(account, facts, known, readiness,
