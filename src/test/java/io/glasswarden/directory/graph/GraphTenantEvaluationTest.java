@@ -66,8 +66,13 @@ class GraphTenantEvaluationTest {
         // the fixture's account has a usable Temporary Access Pass and a phone method
         assertThat(result(results, "BG-061")).isEqualTo("FAIL");
         assertThat(result(results, "BG-060")).isEqualTo("FAIL");
-        assertThat(results.getString("accounts[0].status")).isIn("AT_RISK", "NOT_READY");
+        String status = results.getString("accounts[0].status");
+        assertThat(status).isIn("AT_RISK", "NOT_READY");
         assertThat(results.getList("tenant.findings.ruleId", String.class)).contains("BG-T01", "BG-T04");
+        // the run refreshed this tenant's gauges itself (the whole fleet is reloaded only every minute)
+        assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+                .contains("glasswarden_accounts{status=\"" + status + "\",tenant=\"" + tenantId + "\"} 1.0")
+                .contains("glasswarden_accounts{status=\"UNEVALUATED\",tenant=\"" + tenantId + "\"} 0.0");
     }
 
     @Test
