@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -128,10 +129,26 @@ class ConsoleBrowserTest {
 
         page.getByText("Contoso (demo)").click();
         assertThat(page.locator("h1").textContent()).isEqualTo("Contoso (demo)");
+        int usable = ApiKeys.as(Roles.AUDITOR)
+                .get("/api/v1/tenants/" + DEMO + "/accounts?size=100")
+                .path("items.find { it.userPrincipalName == 'bg-03@contoso-demo.onmicrosoft.com' }"
+                        + ".readiness.usableCredentials");
+        List<String> cells = page.locator("#accounts tr", new Page.LocatorOptions().setHasText(
+                "bg-03@contoso-demo.onmicrosoft.com")).locator("td").allTextContents();
+        assertThat(cells.get(0)).as("the status read from the stored readiness, as text and shape")
+                .contains("✖")
+                .contains("NOT_READY");
+        assertThat(cells.get(1).trim()).as("its usable credentials, as the API reports them")
+                .isEqualTo(String.valueOf(usable));
         Browser.screenshot(page, "tenant");
         openAccount("bg-03@contoso-demo.onmicrosoft.com");
 
         assertThat(page.locator("main").textContent()).contains("bg-03@contoso-demo.onmicrosoft.com");
+        assertThat(page.locator("main p", new Page.LocatorOptions().setHasText("bg-03@contoso-demo.onmicrosoft.com"))
+                .first()
+                .textContent()).as("status and evaluation time of the readiness")
+                .contains("NOT_READY")
+                .containsPattern("evaluated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
         String failed = page.locator("table.findings tr.row-FAIL").allTextContents().toString();
         assertThat(failed).as("the allow-list finding, with its remediation")
                 .contains("BG-013")

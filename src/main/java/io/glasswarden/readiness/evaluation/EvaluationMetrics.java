@@ -79,13 +79,7 @@ class EvaluationMetrics {
     void refreshAfterRun(String tenantId) {
         QuarkusTransaction.requiringNew().run(() -> {
             loadQueued();
-            @SuppressWarnings("unchecked")
-            List<Object[]> counts = entityManager.createNativeQuery("""
-                    select t.tenant_id, coalesce(a.readiness_status, 'UNEVALUATED'), count(*)
-                    from accounts a join tenants t on t.id = a.tenant_ref
-                    where t.tenant_id = ?1 and a.lifecycle_state = 'ACTIVE' and t.lifecycle_state = 'ACTIVE'
-                    group by 1, 2""").setParameter(1, tenantId).getResultList();
-            setAccountGauges(List.of(tenantId), counts);
+            setAccountGauges(List.of(tenantId), accountCounts(tenantId));
         });
     }
 
@@ -101,13 +95,7 @@ class EvaluationMetrics {
         List<String> tenants = entityManager
                 .createNativeQuery("select tenant_id from tenants where lifecycle_state = 'ACTIVE'", String.class)
                 .getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> counts = entityManager.createNativeQuery("""
-                select t.tenant_id, coalesce(a.readiness_status, 'UNEVALUATED'), count(*)
-                from accounts a join tenants t on t.id = a.tenant_ref
-                where a.lifecycle_state = 'ACTIVE' and t.lifecycle_state = 'ACTIVE'
-                group by 1, 2""").getResultList();
-        setAccountGauges(tenants, counts);
+        setAccountGauges(tenants, accountCounts(null));
         // the latest completion per tenant from the index evaluations_tenant_completed, not a scan of all history
         @SuppressWarnings("unchecked")
         List<Object[]> completed = entityManager.createNativeQuery("""
@@ -121,6 +109,17 @@ class EvaluationMetrics {
                 lastCompletedOf((String) row[0]).set(at.getEpochSecond());
             }
         }
+    }
+
+    /** Rows (tenant id, status or UNEVALUATED, count) of active accounts of active tenants; of one tenant if given. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> accountCounts(String tenantId) {
+        var query = entityManager.createNativeQuery("""
+                select t.tenant_id, coalesce(a.readiness_status, 'UNEVALUATED'), count(*)
+                from accounts a join tenants t on t.id = a.tenant_ref
+                where a.lifecycle_state = 'ACTIVE' and t.lifecycle_state = 'ACTIVE'"""
+                + (tenantId == null ? "" : " and t.tenant_id = ?1") + " group by 1, 2");
+        return (tenantId == null ? query : query.setParameter(1, tenantId)).getResultList();
     }
 
     private void loadQueued() {
