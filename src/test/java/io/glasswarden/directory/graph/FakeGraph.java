@@ -49,17 +49,8 @@ final class FakeGraph implements AutoCloseable {
     private final Supplier<Instant> clock;
 
     FakeGraph(Supplier<Instant> clock) {
-        this(clock, true);
-    }
-
-    /**
-     * {@code journal} false: the server keeps no request log (tests that count requests need it; the throttling
-     * simulator sends hundreds of thousands, and WireMock's journal grows and slows every answer).
-     */
-    FakeGraph(Supplier<Instant> clock, boolean journal) {
         this.clock = clock;
-        var options = options().dynamicPort().containerThreads(64).extensions(new BatchTransformer());
-        server = new WireMockServer(journal ? options : options.disableRequestJournal());
+        server = new WireMockServer(options().dynamicPort().extensions(new BatchTransformer()));
         server.start();
         reset();
     }

@@ -130,6 +130,24 @@ class GraphSimulatorTest {
     }
 
     @Test
+    void itemsAreAnsweredByTheFixtureStubsWithTheirTemplatesAndQueryMatching() throws Exception {
+        String id = "4f1c2a3b-0000-4000-8000-00000000beef";
+        JsonNode answer = batch("t6", "/users/" + id + "?$select=id,userPrincipalName",
+                "/users/" + id + "?$select=id,signInActivity", "/users/bg-01%40contoso.onmicrosoft.com"
+                        + "?$select=signInActivity",
+                "/no/such/resource");
+
+        assertThat(item(answer, "0").at("/body/id").asText()).as("templated from the path").isEqualTo(id);
+        assertThat(item(answer, "0").at("/body/userPrincipalName").asText())
+                .isEqualTo("bg-01@contoso.onmicrosoft.com");
+        assertThat(item(answer, "1").at("/body/signInActivity/lastSignInDateTime").asText())
+                .as("the stub chosen by $select")
+                .isEqualTo("2025-05-02T08:01:17Z");
+        assertThat(item(answer, "2").path("status").asInt()).as("signInActivity by UPN").isEqualTo(400);
+        assertThat(item(answer, "3").path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
     void theFloorIsTheCriticalPathUnlessTheAppBudgetIsSlower() {
         GraphSimulator.Latency latency = new GraphSimulator.Latency(Duration.ofMillis(150), 0.3);
 
