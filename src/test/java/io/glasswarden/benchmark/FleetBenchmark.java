@@ -188,7 +188,8 @@ class FleetBenchmark {
         env.put("GLASSWARDEN_GRAPH_AUTHORITY_HOST", graph.authorityHost());
         env.put("GLASSWARDEN_GRAPH_ENDPOINT", graph.graphRoot());
         env.put("QUARKUS_LOG_CATEGORY__IO_GLASSWARDEN__LEVEL", "WARN");
-        env.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + graph.trustStore()
+        env.put("JAVA_TOOL_OPTIONS", PackagedService.CONTAINER_JVM_OPTIONS + " -Djavax.net.ssl.trustStore="
+                + graph.trustStore()
                 + " -Djavax.net.ssl.trustStorePassword=" + GraphSimulator.trustStorePassword()
                 + " -Djavax.net.ssl.trustStoreType=PKCS12" + jfr(name));
         return PackagedService.launch(work.resolve("data-" + name), env);
@@ -447,8 +448,9 @@ class FleetBenchmark {
                 "# Fleet benchmark: evaluations against the Graph throttling simulator\n\n")
                 .append(BenchmarkReport.provenance(FleetBenchmark.class, loadBefore, loadAfter))
                 .append(" (the machine is shared: compare ratios, not absolute times).\n\n")
-                .append("Setup: the packaged service (`glasswarden.evaluations.concurrency` default) on one embedded")
-                .append(" PostgreSQL; `GraphSimulator` with Graph's documented limits and a log-normal latency per")
+                .append("Setup: the packaged service (`glasswarden.evaluations.concurrency` default; JVM options `")
+                .append(PackagedService.CONTAINER_JVM_OPTIONS)
+                .append("`, as k8s/base deploys it) on one embedded PostgreSQL; `GraphSimulator` with Graph's documented limits and a log-normal latency per")
                 .append(" HTTP request (median ")
                 .append(LATENCY.median().toMillis())
                 .append(" ms, σ ")
