@@ -151,8 +151,17 @@ class FleetBenchmark {
                 Row single = singles.get(1);
                 rows.add(single);
                 for (int size : sizes) {
-                    rows.add(run(List.of(first), graph, jdbc, "fleet, all requested at once",
-                            tenants.subList(0, size), single.wall()));
+                    // a fleet waits for its slowest evaluation, so one run's wall time swings with the latency
+                    // samples: where the fleet holds three distinct sets, the median of three runs
+                    int repeats = 3 * size <= largest ? 3 : 1;
+                    List<Row> runs = new ArrayList<>();
+                    for (int k = 0; k < repeats; k++) {
+                        runs.add(run(List.of(first), graph, jdbc, "fleet, all requested at once"
+                                + (repeats > 1 ? " (median of 3)" : ""), tenants.subList(k * size, (k + 1) * size),
+                                single.wall()));
+                    }
+                    runs.sort(java.util.Comparator.comparing(Row::wall));
+                    rows.add(runs.get(runs.size() / 2));
                     write(rows, warmUp, null, loadBefore, "(run incomplete)", first.residentMemoryMib());
                 }
                 rssAfterFleet = first.residentMemoryMib();
