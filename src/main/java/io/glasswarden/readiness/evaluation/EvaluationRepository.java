@@ -42,13 +42,18 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
                 .executeUpdate();
     }
 
-    /** The oldest queued evaluation, locked for this transaction; rows locked by other instances are skipped. */
-    Optional<UUID> lockNextQueued() {
+    /**
+     * The oldest queued evaluations, at most {@code limit}, locked for this transaction; rows locked by other instances
+     * are skipped.
+     */
+    List<UUID> lockNextQueued(int limit) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = getEntityManager().createNativeQuery("""
                 select id from evaluations where status = 'QUEUED'
-                order by requested_at limit 1 for update skip locked""", UUID.class).getResultList();
-        return ids.stream().findFirst();
+                order by requested_at limit ?1 for update skip locked""", UUID.class)
+                .setParameter(1, limit)
+                .getResultList();
+        return ids;
     }
 
     /** Running evaluations started before {@code startedBefore} (their instance probably stopped), locked. */

@@ -2,7 +2,9 @@ package io.glasswarden.readiness.evaluation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,7 +15,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Runs queued evaluations, off the request threads, up to {@code glasswarden.evaluations.concurrency} at a time (each
  * of a different tenant: a tenant has at most one queued or running evaluation). Several instances may share the
- * database: each claims the oldest QUEUED row with {@code FOR UPDATE SKIP LOCKED}; an evaluation left RUNNING longer
+ * database: each claims the oldest QUEUED rows with {@code FOR UPDATE SKIP LOCKED}; an evaluation left RUNNING longer
  * than {@code glasswarden.evaluations.running-timeout} (its instance stopped) is queued again once, then failed. So is,
  * at this instance's next poll, one it claimed but no longer runs: its run ended without recording an outcome (the
  * database was unreachable at the end), and no other instance would notice before the timeout. A running evaluation
@@ -39,6 +40,8 @@ import io.quarkus.scheduler.Scheduled;
 class EvaluationWorker {
 
     private static final int MAX_ATTEMPTS = 2;
+    /** The most queued evaluations claimed in one transaction. */
+    private static final int MAX_CLAIM = 16;
 
     private final EvaluationRepository evaluations;
     private final EvaluationRunner runner;
@@ -53,6 +56,8 @@ class EvaluationWorker {
     private final Semaphore slots;
     // Plain threads of our own: a context-propagating executor would carry the finished request transaction along.
     private final ExecutorService runners;
+    /** Evaluations queued on this instance so far: a drain that found the queue empty compares it before and after. */
+    private final AtomicInteger wakeUps = new AtomicInteger();
     /** Claims on behalf of requests, so that a request thread never waits for a claim. */
     private final ExecutorService dispatcher = Executors
             .newSingleThreadExecutor(daemon("glasswarden-evaluation-claims"));
@@ -82,6 +87,7 @@ class EvaluationWorker {
 
     /** Starts the queued work as soon as a request committed, instead of waiting for the next poll. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) EvaluationQueued queued) {
+        wakeUps.incrementAndGet();
         dispatcher.execute(this::drain);
     }
 
@@ -98,30 +104,44 @@ class EvaluationWorker {
     }
 
     /**
-     * Claims queued evaluations while a slot is free and hands each to a runner thread; a runner that finishes drains
-     * again. Safe to call from several threads at once: the slots bound the runs, the row locks the claims.
+     * Claims queued evaluations while slots are free, as many as are free in one transaction, and hands each to a
+     * runner thread; a runner that finishes drains again. Safe to call from several threads at once: the slots bound
+     * the runs, the row locks the claims. A drain that found fewer queued rows than it had slots looks again if an
+     * evaluation was queued meanwhile: its query may have run before that row committed while it held the slots the
+     * row's own wake-up needed.
      */
     void drain() {
-        while (slots.tryAcquire()) {
-            Optional<UUID> next;
+        while (true) {
+            int seen = wakeUps.get();
+            int taken = 0;
+            while (taken < MAX_CLAIM && slots.tryAcquire()) {
+                taken++;
+            }
+            if (taken == 0) {
+                return; // every slot runs: the run that ends first drains again
+            }
+            List<UUID> claimed;
             try {
-                next = claim();
+                claimed = claim(taken);
             } catch (RuntimeException e) {
-                slots.release();
+                slots.release(taken);
                 Log.error("Evaluation worker could not claim from the queue", e);
                 return;
             }
-            if (next.isEmpty()) {
-                slots.release();
-                return;
+            slots.release(taken - claimed.size());
+            for (int i = 0; i < claimed.size(); i++) {
+                UUID id = claimed.get(i);
+                try {
+                    runners.execute(() -> run(id));
+                } catch (RejectedExecutionException stopping) {
+                    // shutting down: what was claimed and not started is recovered as orphaned or stale
+                    claimed.subList(i, claimed.size()).forEach(running::remove);
+                    slots.release(claimed.size() - i);
+                    return;
+                }
             }
-            UUID id = next.get();
-            try {
-                runners.execute(() -> run(id));
-            } catch (RejectedExecutionException stopping) {
-                running.remove(id);
-                slots.release();
-                return;
+            if (claimed.size() < taken && wakeUps.get() == seen) {
+                return; // the queue is empty, as far as this instance can take from it
             }
         }
     }
@@ -140,18 +160,20 @@ class EvaluationWorker {
         drain();
     }
 
-    private Optional<UUID> claim() {
-        AtomicReference<UUID> claimed = new AtomicReference<>();
+    private List<UUID> claim(int most) {
+        List<UUID> claimed = new ArrayList<>();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> evaluations.lockNextQueued().map(id -> {
-                // before the commit, so that no poll sees this instance's RUNNING row without it in the set
-                claimed.set(id);
-                running.add(id);
-                evaluations.findById(id).start(instance, clock.instant());
-                return id;
-            }));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                for (UUID id : evaluations.lockNextQueued(most)) {
+                    // before the commit, so that no poll sees this instance's RUNNING row without it in the set
+                    claimed.add(id);
+                    running.add(id);
+                    evaluations.findById(id).start(instance, clock.instant());
+                }
+                return List.copyOf(claimed);
+            });
         } catch (RuntimeException e) {
-            Optional.ofNullable(claimed.get()).ifPresent(running::remove);
+            claimed.forEach(running::remove);
             throw e;
         }
     }
