@@ -41,6 +41,14 @@ public class AccountRepository implements PanacheRepositoryBase<EmergencyAccount
                 LifecycleState.ACTIVE);
     }
 
+    /** The active accounts of these tenants, in one query (ordered as {@link #activeInTenant} orders a tenant's). */
+    public List<EmergencyAccount> activeInTenants(java.util.Collection<Tenant> tenants) {
+        return tenants.isEmpty()
+                ? List.of()
+                : list("tenant in ?1 and lifecycleState = ?2", Sort.by("createdAt").and("id"), tenants,
+                        LifecycleState.ACTIVE);
+    }
+
     /** How many of the tenant's accounts (any lifecycle state) list this custodian key (e-mail or entra:tid/oid). */
     long countOfCustodian(Tenant tenant, String custodianKey) {
         return count("tenant = ?1 and " + custodianCondition(custodianKey, "?2"), tenant, custodianValue(

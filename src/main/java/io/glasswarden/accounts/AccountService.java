@@ -193,6 +193,11 @@ public class AccountService {
         return accounts.activeInTenant(tenant);
     }
 
+    /** The active accounts of these tenants, read in one query. */
+    public List<EmergencyAccount> activeAccounts(java.util.Collection<Tenant> tenants) {
+        return accounts.activeInTenants(tenants);
+    }
+
     /** Stores an account's latest readiness (status and the readiness object of api.md). */
     @Transactional
     public void recordReadiness(UUID accountId, String status, StoredJson readiness) {

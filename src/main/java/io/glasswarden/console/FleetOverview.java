@@ -8,14 +8,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.glasswarden.core.PageRequest;
 import io.glasswarden.drills.DrillOverview;
-import io.glasswarden.drills.DrillStatusView;
 
 /**
  * One row per active tenant for the fleet page, read in one query however many tenants an MSP has: accounts per
@@ -100,22 +99,13 @@ public class FleetOverview {
             case WORST -> Comparator.comparingInt(TenantLine::severity)
                     .thenComparing(l -> l.displayName().toLowerCase(Locale.ROOT));
         };
+        Map<String, LocalDate> nextDrills = drills.soonestDueByTenant();
         return rows.stream()
-                .map(row -> line(row, now, nextDrillDue((String) row[0])))
+                .map(row -> line(row, now, nextDrills.get((String) row[0])))
                 .filter(l -> needle.isEmpty() || l.displayName().toLowerCase(Locale.ROOT).contains(needle)
                         || l.tenantId().contains(needle) || l.worstStatus().toLowerCase(Locale.ROOT).equals(needle))
                 .sorted(order)
                 .toList();
-    }
-
-    /** The soonest due date of the tenant's drills (overdue ones included), through the API's drill overview. */
-    private LocalDate nextDrillDue(String tenantId) {
-        return drills.list(tenantId, null, PageRequest.of("0", String.valueOf(PageRequest.MAX_SIZE)))
-                .items()
-                .stream()
-                .map(DrillStatusView::dueDate)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
     }
 
     private static TenantLine line(Object[] row, Instant now, LocalDate nextDrillDue) {

@@ -1,9 +1,14 @@
 package io.glasswarden.drills;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,7 +16,7 @@ import io.glasswarden.accounts.AccountService;
 import io.glasswarden.accounts.EmergencyAccount;
 import io.glasswarden.tenants.Tenant;
 
-/** The drill schedule of each active account of a tenant (must be called within a transaction). */
+/** The drill schedule of each active account of a tenant or a fleet (must be called within a transaction). */
 @ApplicationScoped
 public class DrillCalendar {
 
@@ -33,46 +38,54 @@ public class DrillCalendar {
                 .executeUpdate();
     }
 
-    /** The latest custody change of each account. */
+    /** The latest custody change of each active account of these tenants. */
     @SuppressWarnings("unchecked")
-    private Map<java.util.UUID, Instant> custodyChanges(List<java.util.UUID> ids) {
-        Map<java.util.UUID, Instant> result = new java.util.HashMap<>();
-        if (ids.isEmpty()) {
+    private Map<UUID, Instant> custodyChanges(Collection<Tenant> tenants) {
+        Map<UUID, Instant> result = new HashMap<>();
+        if (tenants.isEmpty()) {
             return result;
         }
         List<Object[]> rows = drills.getEntityManager()
-                .createNativeQuery("select account_ref, max(changed_at) from custody_changes where account_ref in (?1)"
-                        + " group by account_ref")
-                .setParameter(1, ids)
+                .createNativeQuery("select c.account_ref, max(c.changed_at) from custody_changes c"
+                        + " join accounts a on a.id = c.account_ref"
+                        + " where a.tenant_ref in (?1) and a.lifecycle_state = 'ACTIVE' group by c.account_ref")
+                .setParameter(1, tenants.stream().map(Tenant::id).toList())
                 .getResultList();
         for (Object[] row : rows) {
             Object at = row[1];
-            result.put((java.util.UUID) row[0], at instanceof Instant i
+            result.put((UUID) row[0], at instanceof Instant i
                     ? i
-                    : at instanceof java.time.OffsetDateTime o
-                            ? o.toInstant()
-                            : ((java.sql.Timestamp) at).toInstant());
+                    : at instanceof OffsetDateTime o ? o.toInstant() : ((Timestamp) at).toInstant());
         }
         return result;
     }
 
+    /** The drill schedule of each active account of the tenant. */
     public Map<EmergencyAccount, DrillSchedule> of(Tenant tenant) {
-        List<EmergencyAccount> active = accounts.activeAccounts(tenant);
-        Map<java.util.UUID, Instant> starts = drills.lastCycleStarts(active.stream()
-                .map(EmergencyAccount::id)
-                .toList());
-        int interval = tenant.settings().drillIntervalDays();
-        Map<EmergencyAccount, DrillSchedule> result = new LinkedHashMap<>();
-        Map<java.util.UUID, Instant> changes = custodyChanges(active.stream().map(EmergencyAccount::id).toList());
-        for (EmergencyAccount account : active) {
+        return of(List.of(tenant)).getOrDefault(tenant.id(), Map.of());
+    }
+
+    /**
+     * The drill schedule of each active account of these tenants, by tenant (its id) and then account in creation
+     * order; three queries however many tenants (the fleet views and {@code GET /api/v1/drills} across tenants).
+     */
+    public Map<UUID, Map<EmergencyAccount, DrillSchedule>> of(List<Tenant> tenants) {
+        Map<UUID, Tenant> byId = new HashMap<>();
+        tenants.forEach(t -> byId.put(t.id(), t));
+        Map<UUID, Instant> starts = drills.lastCycleStarts(byId.values());
+        Map<UUID, Instant> changes = custodyChanges(byId.values());
+        Map<UUID, Map<EmergencyAccount, DrillSchedule>> result = new LinkedHashMap<>();
+        tenants.forEach(t -> result.put(t.id(), new LinkedHashMap<>()));
+        for (EmergencyAccount account : accounts.activeAccounts(byId.values())) {
+            UUID tenantId = account.tenant().id();
             Instant start = starts.getOrDefault(account.id(), account.createdAt());
-            DrillSchedule schedule = DrillSchedule.of(start, interval);
+            DrillSchedule schedule = DrillSchedule.of(start, byId.get(tenantId).settings().drillIntervalDays());
             Instant changed = changes.get(account.id());
             if (changed != null && changed.isAfter(start) && DrillSchedule.day(changed).isBefore(schedule.dueDate())) {
                 // custody changed since the last drill: a drill is due now (issue 11)
                 schedule = new DrillSchedule(start, DrillSchedule.day(changed));
             }
-            result.put(account, schedule);
+            result.get(tenantId).put(account, schedule);
         }
         return result;
     }

@@ -10,10 +10,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.glasswarden.core.LifecycleState;
 import io.glasswarden.core.Page;
 import io.glasswarden.core.PageRequest;
 import io.glasswarden.readiness.InventoryFacts.DrillOutcome;
 import io.glasswarden.readiness.InventoryFacts.DrillVerification;
+import io.glasswarden.tenants.Tenant;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -46,15 +48,20 @@ public class DrillRepository implements PanacheRepositoryBase<Drill, UUID> {
         return list("accountId = ?1 and verification = ?2", accountId, DrillVerification.PENDING);
     }
 
-    /** The latest drill that starts a cycle (succeeded, not refuted), per account. */
-    Map<UUID, Instant> lastCycleStarts(Collection<UUID> accountIds) {
+    /**
+     * The latest drill that starts a cycle (succeeded, not refuted), per active account of these tenants: one query
+     * however many tenants (no list of account ids, which a large fleet would push past the driver's bind limit).
+     */
+    Map<UUID, Instant> lastCycleStarts(Collection<Tenant> tenants) {
         Map<UUID, Instant> result = new HashMap<>();
-        if (accountIds.isEmpty()) {
+        if (tenants.isEmpty()) {
             return result;
         }
         getEntityManager().createQuery("select d.accountId, max(d.performedAt) from Drill d where d.accountId in"
-                + " :ids and d.outcome = :outcome and d.verification <> :refuted group by d.accountId", Object[].class)
-                .setParameter("ids", accountIds)
+                + " (select a.id from EmergencyAccount a where a.tenant in :tenants and a.lifecycleState = :active)"
+                + " and d.outcome = :outcome and d.verification <> :refuted group by d.accountId", Object[].class)
+                .setParameter("tenants", tenants)
+                .setParameter("active", LifecycleState.ACTIVE)
                 .setParameter("outcome", DrillOutcome.SUCCEEDED)
                 .setParameter("refuted", DrillVerification.REFUTED)
                 .getResultList()

@@ -206,6 +206,40 @@ class DrillResourceTest {
         ApiKeys.as(Roles.AUDITOR).queryParam("status", "SOON").get("/api/v1/drills").then().statusCode(400);
     }
 
+    @Test
+    void theListAcrossTenantsKeepsEachTenantsIntervalAndEachAccountsCustodyChange() {
+        String keeper = "keeper-" + UUID.randomUUID().toString().substring(0, 8) + "@contoso.com";
+        String[] first = Inventory.account(tenant, keeper); // interval 30 days
+        String other = Inventory.tenant(Map.of("drillIntervalDays", 60, "reminderLeadDays", 5));
+        String[] second = Inventory.account(other, keeper);
+        String[] handedOver = Inventory.account(other, keeper, "leaver@contoso.com");
+        String[] retired = Inventory.account(other, keeper);
+        clock.set(NOW.plus(Duration.ofDays(3)));
+        ApiKeys.as(Roles.OPERATOR)
+                .contentType(ContentType.JSON)
+                .body(Map.of("custodians", List.of(Map.of("name", "Keeper", "email", keeper))))
+                .patch("/api/v1/tenants/" + other + "/accounts/" + handedOver[0])
+                .then()
+                .statusCode(200);
+        ApiKeys.as(Roles.ADMIN).delete("/api/v1/tenants/" + other + "/accounts/" + retired[0]).then().statusCode(200);
+
+        var items = given().auth()
+                .oauth2(ApiKeys.custodian(keeper))
+                .queryParam("size", 100)
+                .get("/api/v1/drills")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .extract()
+                .jsonPath();
+        assertThat(items.getList("items.accountId")).as("soonest due first; the retired account is not listed")
+                .containsExactly(handedOver[0], first[0], second[0]);
+        assertThat(items.getList("items.tenantId")).containsExactly(other, tenant, other);
+        assertThat(items.getList("items.dueDate"))
+                .as("a custodian left: due the day of the change; then 30 and 60 days after creation, per tenant")
+                .containsExactly("2026-04-04", "2026-05-01", "2026-05-31");
+    }
+
     private String drills() {
         return "/api/v1/tenants/" + tenant + "/accounts/" + account[0] + "/drills";
     }
