@@ -1,5 +1,6 @@
 package io.glasswarden.accounts;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public class AccountRepository implements PanacheRepositoryBase<EmergencyAccount
     }
 
     /** The active accounts of these tenants, in one query (ordered as {@link #activeInTenant} orders a tenant's). */
-    public List<EmergencyAccount> activeInTenants(java.util.Collection<Tenant> tenants) {
+    public List<EmergencyAccount> activeInTenants(Collection<Tenant> tenants) {
         return tenants.isEmpty()
                 ? List.of()
                 : list("tenant in ?1 and lifecycleState = ?2", Sort.by("createdAt").and("id"), tenants,

@@ -2,6 +2,7 @@ package io.glasswarden.accounts;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +195,7 @@ public class AccountService {
     }
 
     /** The active accounts of these tenants, read in one query. */
-    public List<EmergencyAccount> activeAccounts(java.util.Collection<Tenant> tenants) {
+    public List<EmergencyAccount> activeAccounts(Collection<Tenant> tenants) {
         return accounts.activeInTenants(tenants);
     }
 

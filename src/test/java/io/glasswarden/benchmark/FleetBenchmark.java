@@ -147,8 +147,7 @@ class FleetBenchmark {
                     singles.add(run(List.of(first), graph, jdbc, "one tenant alone (median of 3)", List.of(tenant),
                             null));
                 }
-                singles.sort(java.util.Comparator.comparing(Row::wall));
-                Row single = singles.get(1);
+                Row single = median(singles);
                 rows.add(single);
                 for (int size : sizes) {
                     // a fleet waits for its slowest evaluation, so one run's wall time swings with the latency
@@ -160,8 +159,7 @@ class FleetBenchmark {
                                 + (repeats > 1 ? " (median of 3)" : ""), tenants.subList(k * size, (k + 1) * size),
                                 single.wall()));
                     }
-                    runs.sort(java.util.Comparator.comparing(Row::wall));
-                    rows.add(runs.get(runs.size() / 2));
+                    rows.add(median(runs));
                     write(rows, warmUp, null, loadBefore, "(run incomplete)", first.residentMemoryMib());
                 }
                 rssAfterFleet = first.residentMemoryMib();
@@ -219,6 +217,11 @@ class FleetBenchmark {
             rounds.add(run(List.of(service), graph, jdbc, "warm-up", pool.subList(from, from + size), null));
         }
         return rounds;
+    }
+
+    /** The run of median wall time (of an odd number of runs). */
+    private static Row median(List<Row> runs) {
+        return runs.stream().sorted(java.util.Comparator.comparing(Row::wall)).toList().get(runs.size() / 2);
     }
 
     /** The JFR option for a service, when {@code fleet.jfr} asks for profiles. */
@@ -459,7 +462,8 @@ class FleetBenchmark {
                 .append(" (the machine is shared: compare ratios, not absolute times).\n\n")
                 .append("Setup: the packaged service (`glasswarden.evaluations.concurrency` default; JVM options `")
                 .append(PackagedService.CONTAINER_JVM_OPTIONS)
-                .append("`, as k8s/base deploys it) on one embedded PostgreSQL; `GraphSimulator` with Graph's documented limits and a log-normal latency per")
+                .append("`, as k8s/base deploys it) on one embedded PostgreSQL; `GraphSimulator` with Graph's")
+                .append(" documented limits and a log-normal latency per")
                 .append(" HTTP request (median ")
                 .append(LATENCY.median().toMillis())
                 .append(" ms, σ ")
